@@ -2,6 +2,8 @@
 export default {
   title: "TechMart price model: deployment review",
   root: "src",
+  // `npm run build` builds into a temporary folder and swaps it in on success.
+  output: process.env.REPORT_BUILD_OUTPUT || "dist",
   // The default stylesheet pulls web fonts from a CDN; builds here are offline.
   globalStylesheets: [],
   pager: false,

@@ -1,0 +1,140 @@
+import type {ProductionData} from "./inputs/production.js";
+import type {Scores} from "./scoring.js";
+import {dimensions, segmentColumn, type Dimension} from "./segments.js";
+import {addError, emptyErrorSums, mergeErrorSums, type ErrorSums} from "./stats/error-sums.js";
+import {addValue, emptyMoments, mergeMoments, type Moments} from "./stats/moments.js";
+
+/** What one pass over production rows keeps about a feature. */
+export interface FeatureSums {
+  /** Moments of the values present (missing ones dropped, as R's na.rm). */
+  present: Moments;
+  missing: number;
+}
+
+/** Accuracy sums plus what business impact needs, for one group of rows. */
+export interface GroupSums {
+  errors: ErrorSums;
+  /** Σ units × (actual − predicted) over under-priced rows with units known. */
+  unitsUnderpriced: number;
+  /** Σ units × (predicted − actual) over over-priced rows with units known. */
+  unitsOverpriced: number;
+  unitsSold: number;
+}
+
+export interface DaySums extends GroupSums {
+  features: FeatureSums[];
+}
+
+/**
+ * Everything the core tables need, from one pass over the rows, as sums that
+ * merge: a file can be read in chunks (or on several threads) and the chunks'
+ * accumulations merged, giving the same figures as one pass.
+ */
+export interface Accumulation {
+  rows: number;
+  overall: GroupSums;
+  segments: Record<Dimension, Map<string, GroupSums>>;
+  days: Map<string, DaySums>;
+  /** Accuracy by the number of features imputed in the row. */
+  byImputed: Map<number, ErrorSums>;
+  features: FeatureSums[];
+}
+
+export function emptyAccumulation(featureCount: number): Accumulation {
+  return {
+    rows: 0,
+    overall: emptyGroup(),
+    segments: {category: new Map(), price_tier: new Map(), brand: new Map()},
+    days: new Map(),
+    byImputed: new Map(),
+    features: emptyFeatures(featureCount),
+  };
+}
+
+/** Adds rows [from, from + scores.length) of `data` and their scores. */
+export function accumulate(acc: Accumulation, data: ProductionData, scores: Scores, from = 0): Accumulation {
+  const n = scores.prediction.length;
+  const columns = dimensions.map((d) => [acc.segments[d], segmentColumn(data, d)] as const);
+  const k = data.x.length;
+  for (let i = 0; i < n; ++i) {
+    const r = from + i;
+    const actual = data.actualPrice[r];
+    const error = scores.error[i];
+    const units = data.unitsSold ? data.unitsSold[r] : NaN;
+    addToGroup(acc.overall, actual, error, units);
+    for (const [groups, column] of columns) addToGroup(getOr(groups, column[r], emptyGroup), actual, error, units);
+    const day = getOr(acc.days, data.date[r], () => ({...emptyGroup(), features: emptyFeatures(k)}));
+    addToGroup(day, actual, error, units);
+    addError(getOr(acc.byImputed, scores.imputed[i], emptyErrorSums), actual, error);
+    for (let j = 0; j < k; ++j) {
+      const x = data.x[j][r];
+      if (x === x) {
+        addValue(acc.features[j].present, x);
+        addValue(day.features[j].present, x);
+      } else {
+        ++acc.features[j].missing;
+        ++day.features[j].missing;
+      }
+    }
+  }
+  acc.rows += n;
+  return acc;
+}
+
+export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulation {
+  const segments = {} as Accumulation["segments"];
+  for (const d of dimensions) segments[d] = mergeMaps(a.segments[d], b.segments[d], mergeGroups);
+  return {
+    rows: a.rows + b.rows,
+    overall: mergeGroups(a.overall, b.overall),
+    segments,
+    days: mergeMaps(a.days, b.days, (x, y) => ({...mergeGroups(x, y), features: mergeFeatures(x.features, y.features)})),
+    byImputed: mergeMaps(a.byImputed, b.byImputed, mergeErrorSums),
+    features: mergeFeatures(a.features, b.features),
+  };
+}
+
+function emptyGroup(): GroupSums {
+  return {errors: emptyErrorSums(), unitsUnderpriced: 0, unitsOverpriced: 0, unitsSold: 0};
+}
+
+function emptyFeatures(k: number): FeatureSums[] {
+  return Array.from({length: k}, () => ({present: emptyMoments(), missing: 0}));
+}
+
+function addToGroup(g: GroupSums, actual: number, error: number, units: number): void {
+  addError(g.errors, actual, error);
+  if (units === units) {
+    g.unitsSold += units;
+    if (error > 0) g.unitsUnderpriced += units * error;
+    else g.unitsOverpriced -= units * error;
+  }
+}
+
+function mergeGroups(a: GroupSums, b: GroupSums): GroupSums {
+  return {
+    errors: mergeErrorSums(a.errors, b.errors),
+    unitsUnderpriced: a.unitsUnderpriced + b.unitsUnderpriced,
+    unitsOverpriced: a.unitsOverpriced + b.unitsOverpriced,
+    unitsSold: a.unitsSold + b.unitsSold,
+  };
+}
+
+function mergeFeatures(a: FeatureSums[], b: FeatureSums[]): FeatureSums[] {
+  return a.map((f, j) => ({present: mergeMoments(f.present, b[j].present), missing: f.missing + b[j].missing}));
+}
+
+function mergeMaps<K, V>(a: Map<K, V>, b: Map<K, V>, merge: (x: V, y: V) => V): Map<K, V> {
+  const out = new Map(a);
+  for (const [key, value] of b) {
+    const mine = out.get(key);
+    out.set(key, mine === undefined ? value : merge(mine, value));
+  }
+  return out;
+}
+
+function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}

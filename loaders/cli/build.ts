@@ -1,0 +1,71 @@
+import {spawnSync} from "node:child_process";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {InputError} from "../errors.js";
+import {runCli} from "./run.js";
+
+/**
+ * `npm run build`: Framework's build, made safe for a report.
+ * - Never stale: Framework reuses a cached loader output unless the loader file
+ *   itself changed, and knows nothing of data/ or loaders/; so the cached
+ *   outputs of loaders are dropped first (bundled node modules are kept).
+ * - Safe: the site is built into a temporary folder and replaces dist/ only
+ *   when the build succeeded and no page rendered an error cell, so a failed
+ *   build leaves the previous site untouched.
+ */
+const outDir = process.env.REPORT_OUT_DIR || "dist";
+const cacheDir = join("src", ".observablehq", "cache");
+// Framework's own caches of bundled modules: unaffected by our inputs.
+const moduleCaches = new Set(["_node", "_npm", "_jsr", "_observablehq", "_import"]);
+
+runCli(() => {
+  if (existsSync(cacheDir)) {
+    for (const entry of readdirSync(cacheDir)) if (!moduleCaches.has(entry)) rmSync(join(cacheDir, entry), {recursive: true, force: true});
+  }
+  const temp = `${outDir}.building-${process.pid}`;
+  rmSync(temp, {recursive: true, force: true});
+  try {
+    const framework = join("node_modules", ".bin", "observable");
+    const result = spawnSync(framework, ["build"], {env: {...process.env, REPORT_BUILD_OUTPUT: temp}, encoding: "utf8", maxBuffer: 1 << 28});
+    const log = (result.stdout ?? "") + (result.stderr ?? "");
+    if (result.status !== 0) throw new InputError(buildFailure(log));
+    const broken = pagesWithErrorCells(temp);
+    if (broken.length > 0) throw new InputError(`build failed: ${broken.join("; ")}`);
+    const old = `${outDir}.previous-${process.pid}`;
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(temp, outDir);
+    rmSync(old, {recursive: true, force: true});
+    process.stdout.write(`built ${outDir}/\n`);
+  } finally {
+    rmSync(temp, {recursive: true, force: true});
+  }
+});
+
+/** The loader's own one-line message when a loader failed; else Framework's error line. */
+function buildFailure(log: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, "");
+  // A loader's stderr interleaves with Framework's progress lines in any order.
+  const loader = /(?:^|\] )error: (.+)$/m.exec(plain);
+  if (loader) return loader[1];
+  const framework = /^(?:Unexpected error|Error): (.+)$/m.exec(plain);
+  return `build failed: ${framework ? framework[1] : plain.trim().split("\n").slice(-3).join(" ")}`;
+}
+
+/** Framework renders a page whose code does not compile with an error cell, and still exits 0. */
+function pagesWithErrorCells(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, {withFileTypes: true})) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith("_")) visit(path);
+      } else if (entry.name.endsWith(".html")) {
+        const error = /class="observablehq--inspect observablehq--error">([^<]*)</.exec(readFileSync(path, "utf8"));
+        if (error) found.push(`${path.slice(dir.length + 1)}: ${error[1]}`);
+      }
+    }
+  };
+  visit(dir);
+  return found;
+}

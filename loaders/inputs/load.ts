@@ -1,0 +1,41 @@
+import {basename} from "node:path";
+import {InputError} from "../errors.js";
+import type {LinearModel, ModelOptions} from "../model.js";
+import {findInputFiles, readBytes, type InputFiles} from "./files.js";
+import {parseModelFile} from "./model-file.js";
+import {parseProduction, type ProductionData} from "./production.js";
+import {parseStatsFile} from "./stats-file.js";
+import type {TrainingStats} from "./training-stats.js";
+
+/** The validated inputs of one report: production log, model and training statistics. */
+export interface Inputs {
+  files: InputFiles;
+  /** The bytes of each file, kept for fingerprints. */
+  bytes: {production: Uint8Array; model: Uint8Array; stats: Uint8Array};
+  production: ProductionData;
+  model: LinearModel;
+  stats: TrainingStats;
+}
+
+/** Reads and cross-checks a data folder; throws InputError on the first problem. */
+export function loadInputs(dir: string, options: ModelOptions = {}): Inputs {
+  const files = findInputFiles(dir);
+  const bytes = {model: readBytes(files.model), stats: readBytes(files.stats), production: readBytes(files.production)};
+  const model = parseModelFile(bytes.model, files.model, options);
+  const stats = parseStatsFile(bytes.stats, files.stats);
+  checkStatsCoverModel(model, stats, files);
+  const production = parseProduction(new TextDecoder().decode(bytes.production), model.features, files.production, basename(files.model));
+  return {files, bytes, production, model, stats};
+}
+
+/** Scoring imputes with training means and drift compares SDs: every model feature needs both. */
+export function checkStatsCoverModel(model: LinearModel, stats: TrainingStats, files: InputFiles): void {
+  const known = new Set(stats.features.map((f) => f.feature));
+  const absent = model.features.filter((f) => !known.has(f));
+  if (absent.length > 0) {
+    throw new InputError(
+      `no mean/SD for model feature${absent.length > 1 ? "s" : ""} ${absent.slice(0, 5).map((f) => `"${f}"`).join(", ")}${absent.length > 5 ? ", …" : ""} (the model is ${basename(files.model)})`,
+      {file: files.stats, column: "features"},
+    );
+  }
+}

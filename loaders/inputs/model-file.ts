@@ -1,0 +1,7 @@
+import {modelFromJson, modelFromR, type LinearModel, type ModelOptions} from "../model.js";
+import {decodeJson, decodeRds, isJsonFile, withFile} from "./decode.js";
+
+/** The model to score with, from a .rds written by R or its JSON equivalent. */
+export function parseModelFile(bytes: Uint8Array, file: string, options: ModelOptions = {}): LinearModel {
+  return withFile(file, () => (isJsonFile(file) ? modelFromJson(decodeJson(bytes), options) : modelFromR(decodeRds(bytes), options)));
+}

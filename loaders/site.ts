@@ -1,0 +1,14 @@
+import {loadInputs} from "./inputs/load.js";
+import {buildTables, type Tables} from "./tables.js";
+
+/**
+ * The data folder the site is built from: REPORT_DATA_DIR, or the embedded
+ * inputs in data/. Framework runs loaders from the project root.
+ */
+export function siteDataDir(): string {
+  return process.env.REPORT_DATA_DIR || "data";
+}
+
+export function siteTables(): Tables {
+  return buildTables(loadInputs(siteDataDir()));
+}

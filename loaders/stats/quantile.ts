@@ -1,0 +1,14 @@
+import {quantileSorted} from "d3";
+
+/**
+ * Quantiles with R's default definition (type 7, linear interpolation between
+ * order statistics), which is also d3's. Sorts a copy once for all `probs`.
+ */
+export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return probs.map((p) => quantileSorted(sorted, p) ?? NaN);
+}
+
+export function quantile(values: ArrayLike<number>, p: number): number {
+  return quantiles(values, [p])[0];
+}

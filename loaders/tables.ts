@@ -1,0 +1,34 @@
+import {accumulate, emptyAccumulation, type Accumulation} from "./accumulate.js";
+import {driftTable, type DriftTable} from "./drift.js";
+import type {Inputs} from "./inputs/load.js";
+import {performanceTable, type PerformanceTable} from "./performance.js";
+import {score, scoringPlan, type Scores} from "./scoring.js";
+import {inputSummary, type InputSummary} from "./summary.js";
+
+/**
+ * Every table of the report, computed once from validated inputs. The tables
+ * CLI writes them to files and the site's data loaders print slices of them:
+ * one code path, so the site and the CLI cannot disagree.
+ */
+export interface Tables {
+  inputs: Inputs;
+  summary: InputSummary;
+  scores: Scores;
+  accumulation: Accumulation;
+  performance: PerformanceTable;
+  drift: DriftTable;
+}
+
+export function buildTables(inputs: Inputs): Tables {
+  const {production, model, stats} = inputs;
+  const scores = score(production, scoringPlan(model, stats));
+  const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  return {
+    inputs,
+    summary: inputSummary(inputs),
+    scores,
+    accumulation,
+    performance: performanceTable(accumulation, production, scores, stats),
+    drift: driftTable(accumulation, production, stats),
+  };
+}
