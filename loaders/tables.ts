@@ -1,5 +1,6 @@
 import {accumulate, emptyAccumulation, type Accumulation} from "./accumulate.js";
 import {driftTable, type DriftTable} from "./drift.js";
+import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
@@ -13,6 +14,8 @@ import {inputSummary, type InputSummary} from "./summary.js";
 export interface Tables {
   inputs: Inputs;
   summary: InputSummary;
+  /** Model features ranked by |β|·training SD. */
+  importance: FeatureImportance[];
   scores: Scores;
   accumulation: Accumulation;
   performance: PerformanceTable;
@@ -26,6 +29,7 @@ export function buildTables(inputs: Inputs): Tables {
   return {
     inputs,
     summary: inputSummary(inputs),
+    importance: featureImportance(model, stats),
     scores,
     accumulation,
     performance: performanceTable(accumulation, production, scores, stats),
