@@ -19,6 +19,12 @@ export interface GroupSums {
   /** Σ units × (predicted − actual) over over-priced rows with units known. */
   unitsOverpriced: number;
   unitsSold: number;
+  /**
+   * Every absolute error of the group, for exact quantiles (R's type 7 needs
+   * the order statistics; a sketch would only approximate them). Chunks merge
+   * by concatenation; 8 bytes a row.
+   */
+  absErrors: number[];
 }
 
 export interface DaySums extends GroupSums {
@@ -95,7 +101,7 @@ export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulati
 }
 
 function emptyGroup(): GroupSums {
-  return {errors: emptyErrorSums(), unitsUnderpriced: 0, unitsOverpriced: 0, unitsSold: 0};
+  return {errors: emptyErrorSums(), unitsUnderpriced: 0, unitsOverpriced: 0, unitsSold: 0, absErrors: []};
 }
 
 function emptyFeatures(k: number): FeatureSums[] {
@@ -104,6 +110,7 @@ function emptyFeatures(k: number): FeatureSums[] {
 
 function addToGroup(g: GroupSums, actual: number, error: number, units: number): void {
   addError(g.errors, actual, error);
+  g.absErrors.push(Math.abs(error));
   if (units === units) {
     g.unitsSold += units;
     if (error > 0) g.unitsUnderpriced += units * error;
@@ -117,6 +124,7 @@ function mergeGroups(a: GroupSums, b: GroupSums): GroupSums {
     unitsUnderpriced: a.unitsUnderpriced + b.unitsUnderpriced,
     unitsOverpriced: a.unitsOverpriced + b.unitsOverpriced,
     unitsSold: a.unitsSold + b.unitsSold,
+    absErrors: a.absErrors.concat(b.absErrors),
   };
 }
 

@@ -1,6 +1,5 @@
 import type {Accumulation} from "./accumulate.js";
 import {config} from "./config.js";
-import type {ProductionData} from "./inputs/production.js";
 import type {TrainingStats} from "./inputs/training-stats.js";
 import {compare} from "./order.js";
 import {meanOf, sampleSd} from "./stats/moments.js";
@@ -49,10 +48,10 @@ export function isSevere(meanShiftPct: number | null, sdChangePct: number | null
   return (meanShiftPct !== null && Math.abs(meanShiftPct) > severeMeanShiftPct) || (sdChangePct !== null && Math.abs(sdChangePct) > severeSdChangePct);
 }
 
-/** Training vs production distribution of every model feature, from the pass's moments. */
-export function driftTable(acc: Accumulation, data: ProductionData, stats: TrainingStats): DriftTable {
+/** Training vs production distribution of every model feature (in model order), from the pass's moments. */
+export function driftTable(acc: Accumulation, features: readonly string[], stats: TrainingStats): DriftTable {
   const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
-  const features = data.features.map((feature, j): FeatureDrift => {
+  const rows = features.map((feature, j): FeatureDrift => {
     const train = trainByName.get(feature)!;
     const {present, missing} = acc.features[j];
     const prodMean = meanOf(present);
@@ -80,10 +79,10 @@ export function driftTable(acc: Accumulation, data: ProductionData, stats: Train
   const newCategories = unseen(acc.segments.category, stats.categories, acc.rows);
   const newBrands = unseen(acc.segments.brand, stats.brands, acc.rows);
   return {
-    features,
-    severe_count: features.filter((f) => f.severe).length,
-    overall_missing_rate: missingCells / (acc.rows * features.length),
-    train_overall_missing_rate: features.reduce((sum, f) => sum + f.train_missing_rate, 0) / features.length,
+    features: rows,
+    severe_count: rows.filter((f) => f.severe).length,
+    overall_missing_rate: missingCells / (acc.rows * rows.length),
+    train_overall_missing_rate: rows.reduce((sum, f) => sum + f.train_missing_rate, 0) / rows.length,
     new_categories: newCategories,
     new_category_share: stats.categories ? totalRows(newCategories) / acc.rows : null,
     new_brands: newBrands,

@@ -1,10 +1,8 @@
 import type {Accumulation} from "./accumulate.js";
 import {config} from "./config.js";
-import type {ProductionData} from "./inputs/production.js";
 import type {TrainingStats} from "./inputs/training-stats.js";
-import type {Scores} from "./scoring.js";
 import {compare} from "./order.js";
-import {dimensions, groupRows, segmentColumn, type Dimension} from "./segments.js";
+import {dimensions, type Dimension} from "./segments.js";
 import {accuracy, type Accuracy} from "./stats/error-sums.js";
 import {quantile} from "./stats/quantile.js";
 
@@ -56,16 +54,15 @@ export function increasePct(value: number, baseline: number): number {
 
 /**
  * Production accuracy against the validation figures in `training_stats`,
- * overall, per segment and per day. Sums come from the pass; the 95th
- * percentile needs the rows' absolute errors, which `scores` holds.
+ * overall, per segment and per day, from one pass's accumulation alone (so
+ * the streaming path gives the same tables).
  */
-export function performanceTable(acc: Accumulation, data: ProductionData, scores: Scores, stats: TrainingStats): PerformanceTable {
+export function performanceTable(acc: Accumulation, stats: TrainingStats): PerformanceTable {
   const p = config.performance.tailQuantile;
   const validation = stats.validation;
   const overall = accuracy(acc.overall.errors);
   const segments: SegmentPerformance[] = [];
   for (const dimension of dimensions) {
-    const rowsBySegment = groupRows(segmentColumn(data, dimension));
     const rows = [...acc.segments[dimension]].map(([segment, sums]): SegmentPerformance => {
       const a = accuracy(sums.errors);
       return {
@@ -73,7 +70,7 @@ export function performanceTable(acc: Accumulation, data: ProductionData, scores
         segment,
         ...pick(a),
         r2: a.r2,
-        p95_abs_error: quantile(select(scores.absError, rowsBySegment.get(segment)!), p),
+        p95_abs_error: quantile(sums.absErrors, p),
         rmse_increase_pct: increasePct(a.rmse, validation.rmse),
         mean_actual_price: sums.errors.actual.mean,
       };
@@ -90,7 +87,7 @@ export function performanceTable(acc: Accumulation, data: ProductionData, scores
       mae: overall.mae,
       r2: overall.r2,
       bias: overall.bias,
-      p95_abs_error: quantile(scores.absError, p),
+      p95_abs_error: quantile(acc.overall.absErrors, p),
       rmse_increase_pct: increasePct(overall.rmse, validation.rmse),
     },
     segments,
@@ -119,6 +116,3 @@ function pick({n, rmse, mae, bias}: Accuracy) {
   return {n, rmse, mae, bias};
 }
 
-function select(values: Float64Array, rows: readonly number[]): Float64Array {
-  return Float64Array.from(rows, (i) => values[i]);
-}

@@ -32,7 +32,7 @@ export function buildTables(inputs: Inputs): Tables {
     importance: featureImportance(model, stats),
     scores,
     accumulation,
-    performance: performanceTable(accumulation, production, scores, stats),
-    drift: driftTable(accumulation, production, stats),
+    performance: performanceTable(accumulation, stats),
+    drift: driftTable(accumulation, production.features, stats),
   };
 }

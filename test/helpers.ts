@@ -5,7 +5,11 @@ import {join, resolve} from "node:path";
 import {expect} from "vitest";
 
 export const root = resolve(import.meta.dirname, "..");
-export const seedData = join(root, "data");
+/**
+ * The embedded inputs. REPORT_TEST_DATA points the suites at another folder of
+ * the same inputs (e.g. their JSON equivalents) while developing.
+ */
+export const seedData = process.env.REPORT_TEST_DATA || join(root, "data");
 
 export interface Truth {
   n_prod: number;

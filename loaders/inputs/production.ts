@@ -37,7 +37,7 @@ interface ParsedRecord {
 export function parseProduction(text: string, features: readonly string[], file: string, modelName = "the model"): ProductionData {
   let records: ParsedRecord[];
   try {
-    records = parse(text, {bom: true, info: true, relax_column_count: true, skip_empty_lines: true}) as ParsedRecord[];
+    records = parse(text, {bom: true, info: true, relax_column_count: true, skip_empty_lines: true}) as unknown as ParsedRecord[];
   } catch (error) {
     const e = error as {lines?: number; message?: string};
     throw new InputError(`not valid CSV (${String(e.message ?? error).replace(/ on line \d+$/, "")})`, {file, line: e.lines});

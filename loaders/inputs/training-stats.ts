@@ -40,7 +40,8 @@ export interface TrainingStats {
  * optional and the pages say when they are absent.
  */
 export function trainingStatsFromJson(value: unknown, file: string): TrainingStats {
-  const f = new FieldReader(file);
+  // Annotated so TypeScript narrows after f.fail(), which never returns.
+  const f: FieldReader = new FieldReader(file);
   const root = f.object(value, "(top level)");
   const window = f.object(root.window, "window");
   const validation = f.object(root.validation, "validation");
@@ -73,10 +74,11 @@ export function trainingStatsFromJson(value: unknown, file: string): TrainingSta
   let quantiles: Map<string, number[]> | null = null;
   if (root.quantiles != null) {
     if (!quantileProbs) f.fail("quantile_probs", "is missing although quantiles are given");
+    const probs = quantileProbs;
     const object = f.object(root.quantiles, "quantiles");
     quantiles = new Map(Object.entries(object).map(([k, v]) => {
       const q = f.numbers(v, `quantiles.${k}`);
-      if (q.length !== quantileProbs.length) f.fail(`quantiles.${k}`, `has ${q.length} values for ${quantileProbs.length} probabilities`);
+      if (q.length !== probs.length) f.fail(`quantiles.${k}`, `has ${q.length} values for ${probs.length} probabilities`);
       return [k, q];
     }));
   }

@@ -6,7 +6,9 @@ import {quantileSorted} from "d3";
  */
 export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
   const sorted = Float64Array.from(values).sort();
-  return probs.map((p) => quantileSorted(sorted, p) ?? NaN);
+  if (sorted.length === 0) throw new Error("quantile of no values");
+  // d3's types ask for an array; a typed array is array-like and what it reads.
+  return probs.map((p) => quantileSorted(sorted as unknown as number[], p)!);
 }
 
 export function quantile(values: ArrayLike<number>, p: number): number {
