@@ -1,3 +1,19 @@
+import {siteDataDir} from "./loaders/site.js";
+import {versionStamp, type VersionStamp} from "./loaders/version.js";
+import {stampHtml} from "./src/components/stamp.js";
+
+// `npm run build` passes the build time so the footer and version.json agree to the second.
+const builtAt = new Date(process.env.REPORT_BUILT_AT || Date.now());
+
+function stamp(): VersionStamp | null {
+  try {
+    return versionStamp(siteDataDir(), builtAt);
+  } catch {
+    return null; // unreadable inputs: the data loaders report the problem.
+  }
+}
+const version = stamp();
+
 // See https://observablehq.com/framework/config for documentation.
 export default {
   title: "TechMart price model: deployment review",
@@ -10,5 +26,11 @@ export default {
   head: '<link rel="icon" href="data:,">',
   pager: false,
   search: false,
-  footer: "",
+  footer: ({path}: {path: string}) => (version ? stampHtml(version, relativeRoot(path) + "version.json") : ""),
 };
+
+/** From a page's path to the site root, so links work from any folder the site is served under. */
+function relativeRoot(path: string): string {
+  const depth = path.split("/").length - 2;
+  return depth > 0 ? "../".repeat(depth) : "./";
+}
