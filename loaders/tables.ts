@@ -1,5 +1,6 @@
 import {accumulate, emptyAccumulation, type Accumulation} from "./accumulate.js";
 import {driftTable, type DriftTable} from "./drift.js";
+import {driftReport, type DriftReport} from "./drift/report.js";
 import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
@@ -20,19 +21,25 @@ export interface Tables {
   accumulation: Accumulation;
   performance: PerformanceTable;
   drift: DriftTable;
+  /** The drift page's analyses: impact, distribution tests, missingness, correlations, new segments. */
+  driftReport: DriftReport;
 }
 
 export function buildTables(inputs: Inputs): Tables {
   const {production, model, stats} = inputs;
   const scores = score(production, scoringPlan(model, stats));
   const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  const importance = featureImportance(model, stats);
+  const performance = performanceTable(accumulation, stats);
+  const drift = driftTable(accumulation, production.features, stats);
   return {
     inputs,
     summary: inputSummary(inputs),
-    importance: featureImportance(model, stats),
+    importance,
     scores,
     accumulation,
-    performance: performanceTable(accumulation, stats),
-    drift: driftTable(accumulation, production.features, stats),
+    performance,
+    drift,
+    driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
   };
 }

@@ -1,0 +1,131 @@
+import type {Accumulation} from "../accumulate.js";
+import type {DriftTable} from "../drift.js";
+import type {FeatureImportance} from "../importance.js";
+import type {Inputs} from "../inputs/load.js";
+import type {PerformanceTable} from "../performance.js";
+import type {Scores} from "../scoring.js";
+import {correlationConclusion, distributionConclusion, impactConclusion, missingConclusion, missingErrorConclusion, newSegmentsConclusion, outageConclusion, shiftConclusion} from "./conclusions.js";
+import {correlationReport, type CorrelationReport} from "./correlation.js";
+import {distributionTable, type DistributionTable, type PsiLevel} from "./distribution-table.js";
+import {impactReport, type ImpactReport} from "./impact.js";
+import {missingnessReport, type MissingnessReport} from "./missingness.js";
+import {newSegmentsReport, type NewSegmentsByDimension} from "./new-segments.js";
+
+/** One row of the page's 75-feature table: the drift.json contract plus the page's analyses. */
+export interface DriftFeatureRow {
+  feature: string;
+  source: string;
+  unit: string;
+  train_mean: number;
+  prod_mean: number | null;
+  mean_shift_pct: number | null;
+  pct_meaningful: boolean;
+  mean_shift_sd: number | null;
+  train_sd: number;
+  prod_sd: number | null;
+  sd_change_pct: number | null;
+  train_missing_rate: number;
+  prod_missing_rate: number;
+  missing_elevated: boolean;
+  severe: boolean;
+  importance: number;
+  importance_rank: number;
+  prediction_shift: number | null;
+  psi: number | null;
+  psi_level: PsiLevel | null;
+  ks: number | null;
+  wasserstein_sd: number | null;
+}
+
+export interface DriftReport {
+  rows: number;
+  feature_count: number;
+  severe_count: number;
+  features: DriftFeatureRow[];
+  impact: ImpactReport;
+  distribution: DistributionTable;
+  missingness: MissingnessReport;
+  correlation: CorrelationReport;
+  new_segments: NewSegmentsByDimension[];
+  /** One generated sentence per section. */
+  conclusions: {
+    shift: string;
+    impact: string;
+    distribution: string;
+    missing: string;
+    outage: string;
+    missing_error: string;
+    correlation: string;
+    new_segments: string;
+  };
+}
+
+export interface DriftReportInputs {
+  inputs: Inputs;
+  scores: Scores;
+  accumulation: Accumulation;
+  importance: FeatureImportance[];
+  performance: PerformanceTable;
+  drift: DriftTable;
+}
+
+/** Everything the drift page shows beyond drift.json, from the tables already built. */
+export function driftReport({inputs, scores, accumulation, importance, performance, drift}: DriftReportInputs): DriftReport {
+  const {production, stats} = inputs;
+  const impact = impactReport(drift.features, importance);
+  const distribution = distributionTable(production, stats);
+  const missingness = missingnessReport(production, stats, accumulation, scores, importance, performance.by_imputed);
+  const impactOf = new Map(impact.features.map((f) => [f.feature, f]));
+  const features = drift.features.map((d, j): DriftFeatureRow => {
+    const i = impactOf.get(d.feature)!;
+    const dist = distribution.features[j];
+    return {
+      feature: d.feature,
+      source: d.source,
+      unit: d.unit,
+      train_mean: d.train_mean,
+      prod_mean: d.prod_mean,
+      mean_shift_pct: d.mean_shift_pct,
+      pct_meaningful: i.pct_meaningful,
+      mean_shift_sd: d.mean_shift_sd,
+      train_sd: d.train_sd,
+      prod_sd: d.prod_sd,
+      sd_change_pct: d.sd_change_pct,
+      train_missing_rate: d.train_missing_rate,
+      prod_missing_rate: d.prod_missing_rate,
+      missing_elevated: missingness.features[j].elevated,
+      severe: d.severe,
+      importance: i.importance,
+      importance_rank: i.importance_rank,
+      prediction_shift: i.prediction_shift,
+      psi: dist.psi,
+      psi_level: dist.psi_level,
+      ks: dist.ks,
+      wasserstein_sd: dist.wasserstein_sd,
+    };
+  });
+  const correlation = correlationReport(production, stats, importance);
+  const newSegments = newSegmentsReport(accumulation, drift.new_categories, drift.new_brands, {categories: stats.categories !== null, brands: stats.brands !== null});
+  const severe = new Set(features.filter((f) => f.severe).map((f) => f.feature));
+  return {
+    rows: accumulation.rows,
+    feature_count: features.length,
+    severe_count: drift.severe_count,
+    features,
+    impact,
+    distribution,
+    missingness,
+    correlation,
+    new_segments: newSegments,
+    conclusions: {
+      shift: shiftConclusion({feature_count: features.length, severe_count: drift.severe_count, features}),
+      impact: impactConclusion(impact),
+      distribution: distributionConclusion(distribution, severe),
+      missing: missingConclusion(missingness),
+      outage: outageConclusion(missingness),
+      missing_error: missingErrorConclusion(missingness),
+      correlation: correlationConclusion(correlation),
+      new_segments: newSegmentsConclusion(newSegments),
+    },
+  };
+}
