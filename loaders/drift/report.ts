@@ -1,4 +1,5 @@
 import type {Accumulation} from "../accumulate.js";
+import {config} from "../config.js";
 import type {DriftTable} from "../drift.js";
 import type {FeatureImportance} from "../importance.js";
 import type {Inputs} from "../inputs/load.js";
@@ -39,6 +40,9 @@ export interface DriftFeatureRow {
 
 export interface DriftReport {
   rows: number;
+  /** For context beside error figures. */
+  validation_rmse: number;
+  overall_rmse: number;
   feature_count: number;
   severe_count: number;
   features: DriftFeatureRow[];
@@ -47,6 +51,8 @@ export interface DriftReport {
   missingness: MissingnessReport;
   correlation: CorrelationReport;
   new_segments: NewSegmentsByDimension[];
+  /** The thresholds behind the figures (config.drift, config.driftAnalysis), for the page to state. */
+  settings: DriftSettings;
   /** One generated sentence per section. */
   conclusions: {
     shift: string;
@@ -57,6 +63,45 @@ export interface DriftReport {
     missing_error: string;
     correlation: string;
     new_segments: string;
+  };
+}
+
+export interface DriftSettings {
+  severe_mean_shift_pct: number;
+  severe_sd_change_pct: number;
+  near_zero_mean_sd: number;
+  large_shift_sd: number;
+  psi_moderate: number;
+  psi_major: number;
+  psi_epsilon: number;
+  min_point_share: number;
+  ks_alpha: number;
+  missing_elevated_ratio: number;
+  missing_elevated_points: number;
+  outage_multiple: number;
+  outage_min_points: number;
+  min_rows: number;
+  correlation_alpha: number;
+}
+
+export function driftSettings(): DriftSettings {
+  const a = config.driftAnalysis;
+  return {
+    severe_mean_shift_pct: config.drift.severeMeanShiftPct,
+    severe_sd_change_pct: config.drift.severeSdChangePct,
+    near_zero_mean_sd: a.nearZeroMeanSd,
+    large_shift_sd: a.largeShiftSd,
+    psi_moderate: a.psiModerate,
+    psi_major: a.psiMajor,
+    psi_epsilon: a.psiEpsilon,
+    min_point_share: a.minPointShare,
+    ks_alpha: a.ksAlpha,
+    missing_elevated_ratio: a.missing.elevatedRatio,
+    missing_elevated_points: a.missing.elevatedPoints,
+    outage_multiple: a.missing.outageMultiple,
+    outage_min_points: a.missing.outageMinPoints,
+    min_rows: config.performance.minSegmentRows,
+    correlation_alpha: a.correlation.alpha,
   };
 }
 
@@ -109,6 +154,8 @@ export function driftReport({inputs, scores, accumulation, importance, performan
   const severe = new Set(features.filter((f) => f.severe).map((f) => f.feature));
   return {
     rows: accumulation.rows,
+    validation_rmse: performance.validation.rmse,
+    overall_rmse: performance.overall.rmse,
     feature_count: features.length,
     severe_count: drift.severe_count,
     features,
@@ -117,6 +164,7 @@ export function driftReport({inputs, scores, accumulation, importance, performan
     missingness,
     correlation,
     new_segments: newSegments,
+    settings: driftSettings(),
     conclusions: {
       shift: shiftConclusion({feature_count: features.length, severe_count: drift.severe_count, features}),
       impact: impactConclusion(impact),
