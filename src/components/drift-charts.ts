@@ -182,7 +182,7 @@ export function dailyMissingChart(m: MissingnessReport, width: number): Chart {
 export function imputedRmseChart(byImputed: MissingnessReport["by_imputed"], validationRmse: number, width: number): Chart {
   return Plot.plot({
     title: "RMSE by number of imputed features in the row",
-    subtitle: "Numbers above the bars: rows. Groups of a handful of rows are noisy. Dashed: validation RMSE.",
+    subtitle: `Numbers above the bars: rows. Groups of a handful of rows are noisy. Dashed: validation RMSE (${usd(validationRmse)}).`,
     ariaLabel: "Bar chart of RMSE against the number of imputed features per row",
     width: Math.max(width, minWidth),
     height: 300,
@@ -192,7 +192,6 @@ export function imputedRmseChart(byImputed: MissingnessReport["by_imputed"], val
       Plot.barY(byImputed, {x: "imputed_features", y: "rmse", fill: accent, title: (d) => `${d.imputed_features} imputed: RMSE ${usd(d.rmse)} on ${int(d.n)} rows`}),
       Plot.text(byImputed, {x: "imputed_features", y: "rmse", text: (d) => int(d.n), dy: -7, fontSize: 10}),
       Plot.ruleY([validationRmse], {strokeDasharray: "4,3"}),
-      Plot.text([validationRmse], {y: (d: number) => d, frameAnchor: "right", dy: -8, text: () => `validation ${usd(validationRmse)}`, fontSize: 11}),
       Plot.ruleY([0]),
     ],
   });
