@@ -98,7 +98,9 @@ const GZIP_FEED = 64 * 1024;
 
 function gunzip(bytes: Uint8Array, limit: number): Uint8Array {
   const sink = new Sink(limit, "gzip");
+  let members = 1;
   const stream = new Gunzip((chunk) => sink.add(chunk));
+  stream.onmember = () => members++;
   let at = 0;
   try {
     do {
@@ -108,9 +110,19 @@ function gunzip(bytes: Uint8Array, limit: number): Uint8Array {
     } while (at < bytes.length);
   } catch (e) {
     if (e instanceof RdsError) throw e;
-    throw new RdsError(`gzip data is corrupt or truncated (${plain(e)})`, at);
+    throw new RdsError("gzip data is corrupt or truncated", at);
   }
-  return sink.result();
+  const out = sink.result();
+  // fflate does not check the trailer; its size field (mod 2^32) catches a cut-off file.
+  if (members === 1 && (bytes.length < 18 || trailerSize(bytes) !== out.length % 2 ** 32)) {
+    throw new RdsError("gzip data is truncated", bytes.length);
+  }
+  return out;
+}
+
+function trailerSize(bytes: Uint8Array): number {
+  const n = bytes.length;
+  return (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
 }
 
 function bunzip2(bytes: Uint8Array, limit: number): Uint8Array {
@@ -143,7 +155,7 @@ function bunzip2(bytes: Uint8Array, limit: number): Uint8Array {
     seekBzip.decode(input, output, true);
   } catch (e) {
     if (e instanceof RdsError) throw e;
-    throw new RdsError(`bzip2 data is corrupt (${plain(e)})`, pos);
+    throw new RdsError("bzip2 data is corrupt", pos);
   }
   if (filled > 0) sink.add(block.slice(0, filled));
   return sink.result();
@@ -176,11 +188,7 @@ async function unxz(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
   } catch (e) {
     await reader.cancel().catch(() => undefined);
     if (e instanceof RdsError) throw e;
-    throw new RdsError(`xz data is corrupt or truncated (${plain(e)})`, 0);
+    throw new RdsError("xz data is corrupt or truncated", 0);
   }
   return sink.result();
-}
-
-function plain(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -26,8 +26,12 @@ export interface ParseOptions {
 
 /** Nesting cap: far deeper than real objects, far shallower than the JS stack. */
 export const DEFAULT_MAX_DEPTH = 1000;
-/** 2^27 elements (1 GiB as doubles). */
-export const DEFAULT_MAX_ALTREP_LENGTH = 2 ** 27;
+/**
+ * 2^24 elements (128 MiB as doubles): a compact sequence is a few bytes in the
+ * file, so without a cap a tiny file could ask for gigabytes. Raise it through
+ * the option for files known to hold longer ones.
+ */
+export const DEFAULT_MAX_ALTREP_LENGTH = 2 ** 24;
 
 export interface StreamHeader {
   format: Input["format"];
