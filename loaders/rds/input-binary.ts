@@ -1,9 +1,10 @@
 /**
  * XDR (big-endian, what saveRDS writes) and native little-endian binary input.
  *
- * Vectors are read by copying the bytes into a fresh aligned buffer and, when
- * the stream's byte order differs from the host's, swapping them in place
- * through 32-bit words: no per-element objects, no DataView calls per value.
+ * Vectors in the host's byte order are one bulk copy. Otherwise each 32-bit
+ * word is read with DataView and stored through an Int32Array view of the
+ * result: integer moves only, so a double's exact bits (the NA_real_ payload)
+ * survive, which storing a NaN *number* would not guarantee.
  */
 import {RdsError} from "./errors.js";
 import type {Format, Input} from "./input.js";
@@ -50,16 +51,33 @@ export class BinaryInput implements Input {
   ints(n: number): Int32Array {
     this.need(n * 4, `the end of a vector of ${n} integers`);
     const out = new Int32Array(n);
-    this.copyInto(out, n * 4);
-    if (this.swap) swap32(new Uint32Array(out.buffer));
+    if (this.swap) {
+      const view = this.view;
+      const le = this.littleEndian;
+      for (let i = 0, at = this.pos; i < n; i++, at += 4) out[i] = view.getInt32(at, le);
+      this.pos += n * 4;
+    } else {
+      this.copyInto(out, n * 4);
+    }
     return out;
   }
 
   doubles(n: number): Float64Array {
     this.need(n * 8, `the end of a vector of ${n} doubles`);
     const out = new Float64Array(n);
-    this.copyInto(out, n * 8);
-    if (this.swap) swap64(new Uint32Array(out.buffer));
+    if (this.swap) {
+      const words = new Int32Array(out.buffer);
+      const view = this.view;
+      const le = this.littleEndian;
+      // Byte orders differ, so the host's first word is the stream's second one.
+      for (let i = 0, at = this.pos; i < words.length; i += 2, at += 8) {
+        words[i] = view.getInt32(at + 4, le);
+        words[i + 1] = view.getInt32(at, le);
+      }
+      this.pos += n * 8;
+    } else {
+      this.copyInto(out, n * 8);
+    }
     return out;
   }
 
@@ -84,21 +102,5 @@ export class BinaryInput implements Input {
   private copyInto(target: Int32Array | Float64Array, nbytes: number): void {
     new Uint8Array(target.buffer).set(this.bytes.subarray(this.pos, this.pos + nbytes));
     this.pos += nbytes;
-  }
-}
-
-function swap32(words: Uint32Array): void {
-  for (let i = 0; i < words.length; i++) {
-    const x = words[i];
-    words[i] = ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
-  }
-}
-
-function swap64(words: Uint32Array): void {
-  for (let i = 0; i < words.length; i += 2) {
-    const a = words[i];
-    const b = words[i + 1];
-    words[i] = ((b & 0xff) << 24) | ((b & 0xff00) << 8) | ((b >>> 8) & 0xff00) | (b >>> 24);
-    words[i + 1] = ((a & 0xff) << 24) | ((a & 0xff00) << 8) | ((a >>> 8) & 0xff00) | (a >>> 24);
   }
 }
