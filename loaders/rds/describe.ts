@@ -14,7 +14,8 @@
  * - lists, expressions and pairlists: {type, length, values, attributes?}.
  * - S4 objects: {type: "S4", class, slots}.
  * - language objects: {type, attributes?}; everything else: {type}.
- * - attributes as R's attributes() reports them: compact row names expanded.
+ * - attributes as R's attributes() reports them: compact row names expanded,
+ *   a pairlist's tags as its "names".
  *
  * Objects are kept as ordered entries so the printed JSON has R's key order
  * even for keys like "1" that JS objects would move to the front.
@@ -90,10 +91,13 @@ function hasNonNumericMethod(v: RValue): boolean {
 }
 
 function withAttributes(out: Entries, v: RValue): Entries {
-  if (v.attributes.size === 0) return out;
   const attrs = new Entries();
+  // attributes() reports a pairlist's tags as its "names", ahead of the stored attributes.
+  if (v.type === "pairlist" && v.tags.some((t) => t !== null)) {
+    attrs.set("names", describeNode({type: "character", values: v.tags.map((t) => t ?? ""), attributes: new Map()}));
+  }
   for (const [k, a] of v.attributes) attrs.set(k, describeNode(k === "row.names" ? expandRowNames(a) : a));
-  return out.set("attributes", attrs);
+  return attrs.entries.length === 0 ? out : out.set("attributes", attrs);
 }
 
 function keyed(v: RValue, values: Node[]): Node {
