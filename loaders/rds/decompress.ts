@@ -69,7 +69,8 @@ function maxBytes(options: DecompressOptions): number {
 /** Collects output chunks and enforces the size cap as they arrive. */
 class Sink {
   private readonly chunks: Uint8Array[] = [];
-  private total = 0;
+  /** Bytes collected so far. */
+  total = 0;
 
   constructor(private readonly limit: number, private readonly what: string) {}
 
@@ -98,9 +99,12 @@ const GZIP_FEED = 64 * 1024;
 
 function gunzip(bytes: Uint8Array, limit: number): Uint8Array {
   const sink = new Sink(limit, "gzip");
-  let members = 1;
+  // Where the last member's output starts: its trailer records that member's size only.
+  let lastMemberStart = 0;
   const stream = new Gunzip((chunk) => sink.add(chunk));
-  stream.onmember = () => members++;
+  stream.onmember = () => {
+    lastMemberStart = sink.total;
+  };
   let at = 0;
   try {
     do {
@@ -114,7 +118,7 @@ function gunzip(bytes: Uint8Array, limit: number): Uint8Array {
   }
   const out = sink.result();
   // fflate does not check the trailer; its size field (mod 2^32) catches a cut-off file.
-  if (members === 1 && (bytes.length < 18 || trailerSize(bytes) !== out.length % 2 ** 32)) {
+  if (bytes.length < 18 || trailerSize(bytes) !== (out.length - lastMemberStart) % 2 ** 32) {
     throw new RdsError("gzip data is truncated", bytes.length);
   }
   return out;

@@ -71,6 +71,13 @@ suite("errors say where and why", () => {
     }
   });
 
+  it("reads multi-member gzip and notices a cut in its last trailer", () => {
+    const raw = bytes(`${vectorsDir}data_frame.none_v2.rds`);
+    const multi = Uint8Array.from([...gzipSync(raw.subarray(0, 50)), ...gzipSync(raw.subarray(50))]);
+    expect(describe(readRdsSync(multi))).toStrictEqual(describe(parseRds(raw)));
+    expect(rdsError(() => readRdsSync(multi.subarray(0, multi.length - 1))).reason).toBe("gzip data is truncated");
+  });
+
   it("fails on truncated and corrupted compressed files", async () => {
     for (const kind of ["gzip_v3", "bzip2_v3", "xz_v3"]) {
       const full = bytes(`${vectorsDir}data_frame.${kind}.rds`);
