@@ -22,6 +22,8 @@ export default {
   output: process.env.REPORT_BUILD_OUTPUT || "dist",
   // The default stylesheet pulls web fonts from a CDN; builds here are offline.
   globalStylesheets: [],
+  // Framework's default theme plus the report's few classes (conclusions, questions, stamp, print).
+  style: "style.css",
   // An inline icon: no request for /favicon.ico, so no 404 in the console.
   head: '<link rel="icon" href="data:,">',
   pager: false,
