@@ -24,11 +24,14 @@ export default {
   // Inputs' own stylesheet (scrolling tables, sticky headers): Framework adds it
   // only for `npm:` imports, and pages import the bundled package instead.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
+  // Framework's default theme plus the report's few classes (conclusions, questions, stamp, print).
+  style: "style.css",
   // An inline icon: no request for /favicon.ico, so no 404 in the console.
   head: '<link rel="icon" href="data:,">',
   pages: [
     {name: "Overview", path: "/"},
     {name: "Drift", path: "/drift"},
+    {name: "Versions", path: "/versions"},
   ],
   pager: false,
   search: false,
