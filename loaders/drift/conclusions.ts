@@ -145,7 +145,7 @@ export function outageConclusion(m: Pick<MissingnessReport, "outages">): string 
   if (m.outages.length === 0) return `No source had an outage (${rule}).`;
   const each = m.outages.map(
     (o) =>
-      `${o.source} from ${o.start} to ${o.end} (${count(o.days, "day")}, ${pct(o.rate)} of its values missing against a median day's ${pct(o.baseline_rate)}; ` +
+      `${o.source} ${o.start === o.end ? `on ${o.start}` : `from ${o.start} to ${o.end}`} (${count(o.days, "day")}, ${pct(o.rate)} of its values missing against a median day's ${pct(o.baseline_rate)}; ` +
       `RMSE ${usd(o.rmse)} on ${count(o.rows, "row")} against ${o.rmse_other_days === null ? "no other days" : `${usd(o.rmse_other_days)} on the other days`})`,
   );
   return `${m.outages.length === 1 ? "One outage" : `${m.outages.length} outages`} (${rule}): ${list(each)}.`;

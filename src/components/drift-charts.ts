@@ -204,7 +204,7 @@ export function correlationHeatmap(c: CorrelationReport, width: number): Chart {
   const size = Math.max(width, minWidth);
   return Plot.plot({
     title: `Change in correlation among the ${features.length} most important features`,
-    subtitle: "Δr = production r (pairwise-complete) − training r. An asterisk marks a change beyond sampling noise and training's imputation.",
+    subtitle: "Δr = production r (pairwise-complete) − training r, written in each cell; red: correlation rose, blue: fell. An asterisk marks a change beyond sampling noise and training's imputation.",
     ariaLabel: "Heat map of the change in pairwise correlation between the most important features",
     width: size,
     height: Math.min(size, 40 * features.length + 200),
@@ -212,7 +212,8 @@ export function correlationHeatmap(c: CorrelationReport, width: number): Chart {
     marginBottom: 140,
     x: {label: null, domain: features, tickRotate: -45},
     y: {label: null, domain: features},
-    color: {type: "linear", scheme: "BuRd", domain: [-extent, extent], legend: true, label: "Δr"},
+    // No colour ramp legend: every cell states its value.
+    color: {type: "linear", scheme: "BuRd", domain: [-extent, extent]},
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "delta", inset: 0.5, title: (d) => `${d.a} – ${d.b}: ${sig(d.train_r, 3)} → ${sig(d.prod_r, 3)} (Δr ${sig(d.delta, 2)}, n = ${d.n})`}),
       Plot.text(cells, {x: "a", y: "b", text: (d) => `${Math.abs(d.delta) < 0.005 ? "0.00" : signedNum(d.delta, 2)}${d.beyond_noise ? "*" : ""}`, fontSize: 9, fill: (d) => (Math.abs(d.delta) > extent * 0.6 ? "white" : "black")}),

@@ -135,6 +135,8 @@ describe("missing-value conclusions", () => {
       "One outage (a day above 2× the source's median daily missing rate and at least 10 points above it): api from 2026-10-18 to 2026-10-21 " +
         "(4 days, 56.6% of its values missing against a median day's 18.1%; RMSE $18.03 on 73 rows against $13.36 on the other days).",
     );
+    const oneDay = {...o, source: "database", start: "2027-03-11", end: "2027-03-11", days: 1, rmse_other_days: null};
+    expect(outageConclusion({outages: [o, oneDay]})).toMatch(/^2 outages .*: api from 2026-10-18 to 2026-10-21 \(.*\) and database on 2027-03-11 \(1 day, .* against no other days\)\.$/);
   });
 
   it("decides whether missingness correlates with error", () => {

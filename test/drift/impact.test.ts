@@ -49,8 +49,8 @@ describe("near-zero training means", () => {
     expect(tiny.large_shift).toBe(false);
   });
 
-  it("on the seed data, exactly the features whose |training mean| < 0.5 SD (trend_30d among them)", () => {
-    const {stats} = loadInputs(seedData);
+  it("on the seed data, exactly the features whose |training mean| < 0.5 SD (trend_30d among them)", async () => {
+    const {stats} = await loadInputs(seedData);
     const expected = stats.features.filter((f) => Math.abs(f.mean) < 0.5 * f.sd).map((f) => f.feature);
     expect(expected).toContain("trend_30d");
     const rows = stats.features.map((f) => drift(f.feature, f.mean, f.sd, f.mean));

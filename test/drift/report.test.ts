@@ -13,13 +13,13 @@ let text: string;
 let report: DriftReport;
 let tables: Tables;
 
-beforeAll(() => {
+beforeAll(async () => {
   const run = runTs("src/data/drift-report.json.ts", [], {REPORT_DATA_DIR: seedData});
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   text = run.stdout;
   report = JSON.parse(text);
-  tables = buildTables(loadInputs(seedData));
+  tables = buildTables(await loadInputs(seedData));
 });
 
 describe("drift-report.json agrees with R", () => {
