@@ -2,7 +2,7 @@ import {config} from "../config.js";
 import type {ProductionData} from "../inputs/production.js";
 import type {TrainingStats} from "../inputs/training-stats.js";
 import {quantiles as quantilesOf} from "../stats/quantile.js";
-import {cdfBoundaries, ksCritical, psiOfShares, quantileBins, validQuantiles, wasserstein} from "./distribution.js";
+import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein} from "./distribution.js";
 
 export type PsiLevel = "stable" | "moderate" | "major";
 
@@ -67,7 +67,7 @@ export function distributionTable(production: ProductionData, stats: TrainingSta
     const bounds = cdfBoundaries(q, probs, values, c.minPointShare);
     const {expected, actual} = quantileBins(bounds);
     const value = psiOfShares(expected, actual, c.psiEpsilon);
-    const ks = bounds.train.reduce((gap, t, i) => Math.max(gap, Math.abs(bounds.prod[i] - t)), 0);
+    const ks = largestGap(bounds);
     const trainRows = Math.round(stats.nObs * (1 - train.missingRate));
     const critical = trainRows > 0 ? ksCritical(c.ksAlpha, values.length, trainRows) : null;
     const prodQuantiles = quantilesOf(values, probs);

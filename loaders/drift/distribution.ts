@@ -114,7 +114,11 @@ export function psi(quantiles: readonly number[], probs: readonly number[], sort
  * exact two-sample statistic.
  */
 export function ksApprox(quantiles: readonly number[], probs: readonly number[], sortedValues: ArrayLike<number>, minPointShare: number): number {
-  const {train, prod} = cdfBoundaries(quantiles, probs, sortedValues, minPointShare);
+  return largestGap(cdfBoundaries(quantiles, probs, sortedValues, minPointShare));
+}
+
+/** The largest |production ECDF − training CDF| over the boundaries. */
+export function largestGap({train, prod}: CdfBoundaries): number {
   return train.reduce((gap, t, i) => Math.max(gap, Math.abs(prod[i] - t)), 0);
 }
 
