@@ -1,0 +1,15 @@
+import {format} from "d3";
+
+// Number formats for generated sentences (the pages' own helpers are in src/components/format.ts).
+
+/** Dollars with cents: $14.14. */
+export const usd = (x: number): string => (x < 0 ? "−$" : "$") + format(",.2f")(Math.abs(x));
+/** A share in percent: 12.3%. */
+export const pct = (x: number, digits = 1): string => format(`.${digits}%`)(x);
+/** A signed percent change: +72.3%. */
+export const signedPct = (x: number, digits = 1): string => (x < 0 ? "−" : "+") + format(`.${digits}f`)(Math.abs(x)) + "%";
+export const int = (x: number): string => format(",d")(x);
+/** A list in prose: "a", "a and b", "a, b and c". */
+export function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
