@@ -8,7 +8,7 @@ import {runCli} from "./run.js";
  * JSON. A bad input fails the loader (and so the build) with the CLI's message.
  */
 export function emit(slice: (tables: Tables) => unknown): void {
-  runCli(() => {
-    process.stdout.write(toJson(slice(siteTables())));
+  runCli(async () => {
+    process.stdout.write(toJson(slice(await siteTables())));
   });
 }
