@@ -32,35 +32,45 @@ export interface PriceBinning {
 export function priceBins(data: ProductionData, scores: Scores, validationRmse: number): PriceBinning {
   const n = data.rows;
   const price = data.actualPrice;
-  const order = Uint32Array.from({length: n}, (_, i) => i).sort((a, b) => price[a] - price[b] || a - b);
+  // A native numeric sort of the prices (fast at millions of rows) fixes the
+  // edges; each bin is then a closed price range [low, high] and rows are
+  // placed by binary search on the bins' upper edges.
+  const sorted = Float64Array.from(price).sort();
   const k = Math.max(1, Math.min(config.performance.priceBins, Math.floor(n / config.performance.minSegmentRows)));
-  const rowBin = new Uint16Array(n);
-  const bins: PriceBin[] = [];
+  const edges: {low: number; high: number}[] = [];
   let start = 0;
   for (let b = 0; b < k && start < n; ++b) {
     let end = b === k - 1 ? n : Math.max(start + 1, Math.floor(((b + 1) * n) / k));
-    while (end < n && price[order[end]] === price[order[end - 1]]) ++end;
-    const sums = emptyErrorSums();
-    const absErrors: number[] = [];
-    for (let i = start; i < end; ++i) {
-      const r = order[i];
-      addError(sums, price[r], scores.error[r]);
-      absErrors.push(scores.absError[r]);
-      rowBin[r] = bins.length;
+    while (end < n && sorted[end] === sorted[end - 1]) ++end;
+    edges.push({low: sorted[start], high: sorted[end - 1]});
+    start = end;
+  }
+  const rowBin = new Uint16Array(n);
+  const sums = edges.map(() => emptyErrorSums());
+  const absErrors: number[][] = edges.map(() => []);
+  for (let r = 0; r < n; ++r) {
+    let lo = 0;
+    let hi = edges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (price[r] <= edges[mid].high) hi = mid;
+      else lo = mid + 1;
     }
-    const low = price[order[start]];
-    const high = price[order[end - 1]];
-    const figures = groupFigures(sums, absErrors, `price-bin:${bins.length}`, validationRmse);
-    bins.push({
-      bin: bins.length,
+    rowBin[r] = lo;
+    addError(sums[lo], price[r], scores.error[r]);
+    absErrors[lo].push(scores.absError[r]);
+  }
+  const bins = edges.map(({low, high}, b): PriceBin => {
+    const figures = groupFigures(sums[b], absErrors[b], `price-bin:${b}`, validationRmse);
+    return {
+      bin: b,
       label: `${usd(low)}–${usd(high)}`,
       low,
       high,
-      mean_actual_price: sums.actual.mean,
+      mean_actual_price: sums[b].actual.mean,
       ...figures,
-      rmse_share_of_price: figures.rmse / sums.actual.mean,
-    });
-    start = end;
-  }
+      rmse_share_of_price: figures.rmse / sums[b].actual.mean,
+    };
+  });
   return {bins, rowBin};
 }

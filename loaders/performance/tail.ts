@@ -57,6 +57,7 @@ export function errorTail(data: ProductionData, scores: Scores, binning: PriceBi
   for (let r = 0; r < data.rows; ++r) {
     if (scores.absError[r] > threshold) (scores.error[r] > 0 ? under : over).push(r);
   }
+  const all = new Map(dimensions.map((d) => [d, countBy(segmentColumn(data, d), (r) => r, data.rows)]));
   const side = (rows: number[]): TailSide => {
     const share = (n: number, all: number): TailShare => {
       const shareOfSide = rows.length ? n / rows.length : 0;
@@ -64,11 +65,9 @@ export function errorTail(data: ProductionData, scores: Scores, binning: PriceBi
       return {n, share_of_side: shareOfSide, row_share: rowShare, lift: shareOfSide / rowShare};
     };
     const segments = dimensions.flatMap((dimension) => {
-      const column = segmentColumn(data, dimension);
-      const all = countBy(column, (r) => r, data.rows);
-      const inTail = countBy(column, (i) => rows[i], rows.length);
+      const inTail = countBy(segmentColumn(data, dimension), (i) => rows[i], rows.length);
       return [...inTail]
-        .map(([segment, n]): TailSegment => ({dimension, segment, ...share(n, all.get(segment)!)}))
+        .map(([segment, n]): TailSegment => ({dimension, segment, ...share(n, all.get(dimension)!.get(segment)!)}))
         .sort((a, b) => b.n - a.n || b.lift - a.lift || compare(a.segment, b.segment));
     });
     const binRows = new Map<number, number>();

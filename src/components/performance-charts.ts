@@ -83,15 +83,17 @@ export function errorHistogram(bins: readonly {x0: number; x1: number; count: nu
 /** Each segment's RMSE with its interval; hollow dots and a text mark for small samples; the validation RMSE as a rule. */
 export function segmentRmseChart(rows: readonly SegmentPerformance[], label: string, validation: number, level: number, width: number): Chart {
   const sorted = [...rows].sort((a, b) => b.rmse - a.rmse);
-  const note = (s: SegmentPerformance) => `n = ${int(s.n)} · ${s.status}`;
+  // On a narrow screen the status stays in the table; the chart keeps n and the small-sample mark.
+  const compact = width < 640;
+  const note = (s: SegmentPerformance) => (compact ? `n = ${int(s.n)}${s.small ? " · small" : ""}` : `n = ${int(s.n)} · ${s.status}`);
   return Plot.plot({
     title: `RMSE by ${label}, with ${pct(level, 0)} intervals`,
     ariaLabel: `Dot plot of RMSE by ${label} with interval bars and the validation RMSE as a reference line`,
     width: Math.max(width, minWidth),
     height: 50 + sorted.length * 24,
     marginTop: 30,
-    marginLeft: 130,
-    marginRight: 190,
+    marginLeft: compact ? 110 : 130,
+    marginRight: compact ? 80 : 190,
     x: {label: "RMSE ($)", grid: true, zero: true},
     y: {label: null, domain: sorted.map((s) => s.segment)},
     marks: [
@@ -154,17 +156,24 @@ export function concentrationChart(rows: readonly SegmentPerformance[], label: s
   });
 }
 
+/** The two price-bin charts share their frame: one row per bin, cheapest on top. */
+function priceBinLayout(bins: readonly PriceBin[], width: number) {
+  return {
+    width: Math.max(width, minWidth),
+    height: 60 + bins.length * 26,
+    marginTop: 30,
+    marginLeft: 120,
+    y: {label: "Actual price", domain: bins.map((b) => b.label)},
+  };
+}
+
 /** RMSE of each actual-price bin, with its interval. */
 export function priceBinRmseChart(bins: readonly PriceBin[], validation: number, level: number, width: number): Chart {
   return Plot.plot({
     title: `RMSE by actual-price bin, with ${pct(level, 0)} intervals`,
     ariaLabel: "Dot plot of RMSE by actual-price bin with interval bars and the validation RMSE as a reference line",
-    width: Math.max(width, minWidth),
-    height: 60 + bins.length * 26,
-    marginTop: 30,
-    marginLeft: 120,
+    ...priceBinLayout(bins, width),
     x: {label: "RMSE ($)", grid: true, zero: true},
-    y: {label: "Actual price", domain: bins.map((b) => b.label)},
     marks: [
       ...validationRuleX(validation),
       Plot.ruleY(
@@ -181,12 +190,8 @@ export function priceBinRelativeChart(bins: readonly PriceBin[], width: number):
   return Plot.plot({
     title: "RMSE relative to price, by actual-price bin",
     ariaLabel: "Bar chart of each price bin's RMSE as a percentage of its mean actual price",
-    width: Math.max(width, minWidth),
-    height: 60 + bins.length * 26,
-    marginTop: 30,
-    marginLeft: 120,
+    ...priceBinLayout(bins, width),
     x: {label: "RMSE as % of the bin's mean price", percent: true, grid: true},
-    y: {label: "Actual price", domain: bins.map((b) => b.label)},
     marks: [
       Plot.barX(bins, {x: "rmse_share_of_price", y: "label", fill: accent, tip: true}),
       Plot.text(bins, {x: "rmse_share_of_price", y: "label", text: (b: PriceBin) => pct(b.rmse_share_of_price, 0), textAnchor: "start", dx: 4, fontSize: 10}),
