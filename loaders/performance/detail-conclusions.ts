@@ -36,9 +36,11 @@ export function tailConclusion(tail: ErrorTail): string {
   const share = pct(1 - tail.quantile, 0);
   const head =
     `The top ${share} of absolute errors (${int(tail.n)} rows, each off by more than ${usd(tail.threshold)}) are ` +
-    `${int(tail.under.n)} under-predictions (priced too low) and ${int(tail.over.n)} over-predictions (priced too high).`;
+    `${count(tail.under.n, "under-prediction")} (priced too low) and ${count(tail.over.n, "over-prediction")} (priced too high).`;
   return [head, sideText("Under-predictions", tail.under), sideText("Over-predictions", tail.over)].filter(Boolean).join(" ");
 }
+
+const count = (n: number, noun: string) => `${int(n)} ${noun}${n === 1 ? "" : "s"}`;
 
 function sideText(name: string, side: TailSide): string {
   if (side.n === 0) return "";
