@@ -21,11 +21,18 @@ export default {
   // `npm run build` builds into a temporary folder and swaps it in on success.
   output: process.env.REPORT_BUILD_OUTPUT || "dist",
   // The default stylesheet pulls web fonts from a CDN; builds here are offline.
-  globalStylesheets: [],
+  // Inputs' own stylesheet (scrolling tables, sticky headers): Framework adds it
+  // only for `npm:` imports, and pages import the bundled package instead.
+  globalStylesheets: ["observablehq:stdlib/inputs.css"],
   // Framework's default theme plus the report's few classes (conclusions, questions, stamp, print).
   style: "style.css",
   // An inline icon: no request for /favicon.ico, so no 404 in the console.
   head: '<link rel="icon" href="data:,">',
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Performance", path: "/performance"},
+    {name: "Versions", path: "/versions"},
+  ],
   pager: false,
   search: false,
   footer: ({path}: {path: string}) => (version ? stampHtml(version, relativeRoot(path) + "version.json") : ""),

@@ -3,6 +3,7 @@ import {driftTable, type DriftTable} from "./drift.js";
 import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
+import {performanceDetail, type PerformanceDetail} from "./performance/detail.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
 import {inputSummary, type InputSummary} from "./summary.js";
 
@@ -19,6 +20,8 @@ export interface Tables {
   scores: Scores;
   accumulation: Accumulation;
   performance: PerformanceTable;
+  /** Performance figures that need row-level context (charts, price bins, the error tail). */
+  performanceDetail: PerformanceDetail;
   drift: DriftTable;
 }
 
@@ -26,13 +29,15 @@ export function buildTables(inputs: Inputs): Tables {
   const {production, model, stats} = inputs;
   const scores = score(production, scoringPlan(model, stats));
   const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  const performance = performanceTable(accumulation, stats);
   return {
     inputs,
     summary: inputSummary(inputs),
     importance: featureImportance(model, stats),
     scores,
     accumulation,
-    performance: performanceTable(accumulation, stats),
+    performance,
+    performanceDetail: performanceDetail(production, scores, performance),
     drift: driftTable(accumulation, production.features, stats),
   };
 }
