@@ -21,9 +21,18 @@ export default {
   // `npm run build` builds into a temporary folder and swaps it in on success.
   output: process.env.REPORT_BUILD_OUTPUT || "dist",
   // The default stylesheet pulls web fonts from a CDN; builds here are offline.
-  globalStylesheets: [],
+  // Inputs' own stylesheet is added only for the implicit `Inputs`; pages import
+  // @observablehq/inputs explicitly (offline builds), so it is listed here.
+  globalStylesheets: ["observablehq:stdlib/inputs.css"],
   // An inline icon: no request for /favicon.ico, so no 404 in the console.
   head: '<link rel="icon" href="data:,">',
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Monitoring", path: "/monitoring"},
+  ],
+  // Published at stable URLs (besides the hashed copies pages link to), so
+  // engineers and tools can fetch the monitoring spec and its schema by name.
+  dynamicPaths: ["/data/monitoring-spec.json", "/monitoring-spec.schema.json"],
   pager: false,
   search: false,
   footer: ({path}: {path: string}) => (version ? stampHtml(version, relativeRoot(path) + "version.json") : ""),

@@ -2,6 +2,8 @@ import {accumulate, emptyAccumulation, type Accumulation} from "./accumulate.js"
 import {driftTable, type DriftTable} from "./drift.js";
 import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
+import {monitoringSpec, type MonitoringSpec} from "./monitoring/spec.js";
+import {monitoringTable, type MonitoringTable} from "./monitoring/table.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
 import {inputSummary, type InputSummary} from "./summary.js";
@@ -20,19 +22,29 @@ export interface Tables {
   accumulation: Accumulation;
   performance: PerformanceTable;
   drift: DriftTable;
+  /** The monitoring dashboard: daily series, alert rules and their replay. */
+  monitoring: MonitoringTable;
+  /** monitoring-spec.json: the rules as engineers implement them (the same catalogue). */
+  monitoringSpec: MonitoringSpec;
 }
 
 export function buildTables(inputs: Inputs): Tables {
   const {production, model, stats} = inputs;
   const scores = score(production, scoringPlan(model, stats));
   const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  const importance = featureImportance(model, stats);
+  const performance = performanceTable(accumulation, stats);
+  const drift = driftTable(accumulation, production.features, stats);
+  const monitoring = monitoringTable({inputs, accumulation, importance, performance, drift});
   return {
     inputs,
     summary: inputSummary(inputs),
-    importance: featureImportance(model, stats),
+    importance,
     scores,
     accumulation,
-    performance: performanceTable(accumulation, stats),
-    drift: driftTable(accumulation, production.features, stats),
+    performance,
+    drift,
+    monitoring,
+    monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
   };
 }

@@ -18,6 +18,8 @@ runCli(() => {
   const outputs: [string, string][] = [
     ["performance.json", toJson(tables.performance, 2)],
     ["drift.json", toJson(tables.drift, 2)],
+    ["monitoring.json", toJson(tables.monitoring, 2)],
+    ["monitoring-spec.json", toJson(tables.monitoringSpec, 2)],
     ["scores.csv", scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)],
   ];
   writeAll(values.out, outputs);
