@@ -45,7 +45,9 @@ export function statusSentence(t: Facts): string {
     const names = level === "green" ? "" : ` (${tiles.map((s) => s.name).join(", ")})`;
     parts.push(`${tiles.length} ${levelWord[level]}${names}`);
   }
-  return `On ${t.window.last}, the last day of the log, ${plural(t.tiles.length, "metric")} stand at: ${joinList(parts)}.`;
+  const head = `On ${t.window.last}, the last day of the log,`;
+  if (parts.length === 1) return `${head} all ${plural(t.tiles.length, "metric")} ${t.tiles[0].level === "no_data" ? "are without data" : `are ${levelWord[t.tiles[0].level]}`}.`;
+  return `${head} the ${plural(t.tiles.length, "metric")} stand at ${joinList(parts)}.`;
 }
 
 export function caughtSentence(t: Facts, windowRmseIncreasePct: number): string {
@@ -111,7 +113,9 @@ export function driftSentence(t: Facts): string {
   const missing =
     red.length + yellow.length === 0
       ? ` every missing rate is within ${rule.yellow}%`
-      : ` ${red.length} ${red.length === 1 ? "has a missing rate" : "have missing rates"} above ${rule.red}%${red.length ? ` (${red.map((f) => f.feature).join(", ")})` : ""} and ${yellow.length} above ${rule.yellow}%`;
+      : red.length === 0
+        ? ` ${yellow.length} ${yellow.length === 1 ? "has a missing rate" : "have missing rates"} above ${rule.yellow}% (${yellow.map((f) => f.feature).join(", ")}), none above ${rule.red}%`
+        : ` ${red.length} ${red.length === 1 ? "has a missing rate" : "have missing rates"} above ${rule.red}% (${red.map((f) => f.feature).join(", ")})${yellow.length ? ` and ${yellow.length} more above ${rule.yellow}%` : ""}`;
   const shifts = rows.filter((f) => f.last_window_shift_pct !== null);
   const shiftRule = t.rules.find((r) => r.id === "mean_shift")!.thresholds;
   let shift: string;
