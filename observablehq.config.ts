@@ -24,11 +24,14 @@ export default {
   // Inputs' own stylesheet is added only for the implicit `Inputs`; pages import
   // @observablehq/inputs explicitly (offline builds), so it is listed here.
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
+  // Framework's default theme plus the report's few classes (conclusions, questions, stamp, print).
+  style: "style.css",
   // An inline icon: no request for /favicon.ico, so no 404 in the console.
   head: '<link rel="icon" href="data:,">',
   pages: [
     {name: "Overview", path: "/"},
     {name: "Monitoring", path: "/monitoring"},
+    {name: "Versions", path: "/versions"},
   ],
   // Published at stable URLs (besides the hashed copies pages link to), so
   // engineers and tools can fetch the monitoring spec and its schema by name.

@@ -9,7 +9,7 @@ import {runCli} from "./run.js";
  * bad input fails the loader (and so the build) with the CLI's message.
  */
 export function emit(slice: (tables: Tables) => unknown, indent?: number): void {
-  runCli(() => {
-    process.stdout.write(toJson(slice(siteTables()), indent));
+  runCli(async () => {
+    process.stdout.write(toJson(slice(await siteTables()), indent));
   });
 }

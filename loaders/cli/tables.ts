@@ -10,11 +10,11 @@ import {runCli} from "./run.js";
 
 const usage = "usage: npm run tables -- --data DIR --out DIR";
 
-runCli(() => {
+runCli(async () => {
   const {values} = parseArgs({options: {data: {type: "string", default: "data"}, out: {type: "string"}, help: {type: "boolean"}}});
   if (values.help) return console.log(usage);
   if (!values.out) throw new InputError(`--out DIR is required (${usage})`);
-  const tables = buildTables(loadInputs(values.data));
+  const tables = buildTables(await loadInputs(values.data));
   const outputs: [string, string][] = [
     ["performance.json", toJson(tables.performance, 2)],
     ["drift.json", toJson(tables.drift, 2)],

@@ -18,11 +18,11 @@ export interface Inputs {
 }
 
 /** Reads and cross-checks a data folder; throws InputError on the first problem. */
-export function loadInputs(dir: string, options: ModelOptions = {}): Inputs {
+export async function loadInputs(dir: string, options: ModelOptions = {}): Promise<Inputs> {
   const files = findInputFiles(dir);
   const bytes = {model: readBytes(files.model), stats: readBytes(files.stats), production: readBytes(files.production)};
-  const model = parseModelFile(bytes.model, files.model, options);
-  const stats = parseStatsFile(bytes.stats, files.stats);
+  const model = await parseModelFile(bytes.model, files.model, options);
+  const stats = await parseStatsFile(bytes.stats, files.stats);
   checkStatsCoverModel(model, stats, files);
   const production = parseProduction(new TextDecoder().decode(bytes.production), model.features, files.production, basename(files.model));
   return {files, bytes, production, model, stats};

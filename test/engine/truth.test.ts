@@ -88,8 +88,8 @@ describe("scores.csv", () => {
     scores.forEach((s) => expectClose(Number(s.error), Number(s.actual_price) - Number(s.prediction), 1e-12));
   });
 
-  it("counts imputed features per row", () => {
-    const inputs = loadInputs(seedData);
+  it("counts imputed features per row", async () => {
+    const inputs = await loadInputs(seedData);
     const scores = csvParse(readFileSync(join(out, "scores.csv"), "utf8"));
     const missing = (r: number) => inputs.production.x.filter((column) => Number.isNaN(column[r])).length;
     scores.forEach((s, r) => expect(Number(s.imputed_features)).toBe(missing(r)));
