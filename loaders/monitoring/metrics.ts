@@ -5,12 +5,12 @@ import type {MonitoredFeatures} from "./features.js";
 
 export type MetricId = "rmse" | "mae" | "mean_shift" | "missing_rate" | "latency_p95" | "volume" | "mispricing" | "alerts_per_day";
 /** The brief's four metric groups. */
-export type MetricGroup = "accuracy" | "drift" | "volume_latency" | "business";
+export type MetricGroup = "accuracy" | "drift" | "volume_and_latency" | "business";
 
 export const groupNames: Record<MetricGroup, string> = {
   accuracy: "Prediction accuracy",
   drift: "Feature drift",
-  volume_latency: "Volume and latency",
+  volume_and_latency: "Volume and latency",
   business: "Business impact",
 };
 
@@ -36,6 +36,7 @@ export interface MetricDefinition {
 }
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
+const times = (x: number) => (x === 2 ? "twice" : x === 0.5 ? "half" : `${Number(x.toFixed(2))}×`);
 
 /**
  * The metric catalogue: thresholds from config.monitoring.alerts, resolved
@@ -75,7 +76,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
       features: null,
       thresholds: {
         ...overValidation("rmse", "RMSE"),
-        basis: `Red: the brief's "above $10 (22% over validation)". Yellow: the brief's retraining trigger, RMSE 15% over validation. ` + overValidation("rmse", "RMSE").basis,
+        basis: `Red: the brief's line (Part 3: "RMSE above $10 (22% over validation)"). Yellow: the brief's retraining trigger (Part 4: RMSE degradation above 15%). ` + overValidation("rmse", "RMSE").basis,
       },
       owner: m.owners.accuracy,
     },
@@ -111,7 +112,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "abs_above",
         yellow: a.meanShift.yellow,
         red: a.meanShift.red,
-        basis: `Yellow: the brief's "mean shift above ${a.meanShift.yellow}%". Red: ours, twice that. Monitored: the top ${m.importantFeatures} features by |β|·training SD, except those whose training mean is within ${m.minAbsMeanInSd} training SD of zero (a percentage of a near-zero mean is noise).`,
+        basis: `Yellow: the brief's line (Part 3: a feature's "mean shift above 25%"). Red: ours, ${times(a.meanShift.red / a.meanShift.yellow)} the yellow line. Monitored: the top ${m.importantFeatures} features by |β|·training SD, except those whose training mean is within ${m.minAbsMeanInSd} training SD of zero (a percentage of a near-zero mean is noise).`,
       },
       owner: m.owners.drift,
     },
@@ -130,13 +131,13 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "above",
         yellow: a.missingRate.yellow,
         red: a.missingRate.red,
-        basis: `Red: the brief's "missing rate above ${a.missingRate.red}%". Yellow: ours, half that, still about three standard errors above a 2% training rate in a ${m.minWindowRows}-row window.`,
+        basis: `Red: the brief's line (Part 3: "missing rate above 15%"). Yellow: ours, ${times(a.missingRate.yellow / a.missingRate.red)} the red line, still about three standard errors above a 2% training rate in a ${m.minWindowRows}-row window.`,
       },
       owner: m.owners.drift,
     },
     {
       id: "latency_p95",
-      group: "volume_latency",
+      group: "volume_and_latency",
       name: "p95 latency",
       formula: "95th percentile of latency_ms over the day's requests (linear interpolation between order statistics, R type 7)",
       unit: "ms",
@@ -155,7 +156,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
     },
     {
       id: "volume",
-      group: "volume_latency",
+      group: "volume_and_latency",
       name: "Prediction volume",
       formula: `predictions today / median of daily predictions over the previous ${m.volumeBaselineDays} calendar days × 100`,
       unit: "% of usual",
@@ -206,7 +207,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "above",
         yellow: a.alertsPerDay.yellow,
         red: a.alertsPerDay.red,
-        basis: `Red: the brief's rollback criterion, more than ${a.alertsPerDay.red} alerts a day. Yellow: ours, half of it: the on-call load is already heavy.`,
+        basis: `Red: the brief's rollback criterion (Part 5: more than 10 alerts a day). Yellow: ours, ${times(a.alertsPerDay.yellow / a.alertsPerDay.red)} the red line: the on-call load is already heavy.`,
       },
       owner: m.owners.alertLoad,
     },

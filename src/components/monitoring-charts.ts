@@ -285,6 +285,8 @@ export interface Column<T> {
   value: (row: T) => string | Node;
   /** Numbers read best right-aligned. */
   align?: "left" | "right";
+  /** Keep on one line (dates). */
+  nowrap?: boolean;
 }
 
 /** A plain table that wraps long text (Inputs.table truncates it), for short tables read whole. */
@@ -307,6 +309,7 @@ export function simpleTable<T>(rows: readonly T[], columns: readonly Column<T>[]
       if (typeof v === "string") td.textContent = v;
       else td.append(v);
       if (c.align === "right") td.style.textAlign = "right";
+      if (c.nowrap) td.style.whiteSpace = "nowrap";
     }
   }
   return table;
