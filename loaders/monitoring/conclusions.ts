@@ -57,7 +57,7 @@ export function caughtSentence(t: Facts, windowRmseIncreasePct: number): string 
   const rmse = t.replay.by_metric.find((m) => m.metric === "rmse")!;
   const whole = `over the whole window the RMSE was ${pct1(windowRmseIncreasePct)} ${windowRmseIncreasePct >= 0 ? "over" : "under"} validation`;
   const firstAny = t.replay.first_red;
-  const anyText = firstAny ? ` The first red alert of any rule came on ${firstAny.date} (day ${firstAny.day}: ${firstAny.metrics.join(", ")}).` : " No rule went red on any day.";
+  const anyText = firstAny ? ` The first red alert of any rule came on ${firstAny.date} (day ${firstAny.day}: ${firstAny.metrics.map((id) => t.rules.find((r) => r.id === id)!.name).join(", ")}).` : " No rule went red on any day.";
   if (rmse.first_red !== null) {
     const day = t.daily.find((d) => d.date === rmse.first_red)!;
     const blind = t.daily.filter((d) => d.day < day.day && d.rmse_trailing === null).length;
