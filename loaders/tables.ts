@@ -2,6 +2,8 @@ import {accumulate, emptyAccumulation, type Accumulation} from "./accumulate.js"
 import {driftTable, type DriftTable} from "./drift.js";
 import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
+import {monitoringSpec, type MonitoringSpec} from "./monitoring/spec.js";
+import {monitoringTable, type MonitoringTable} from "./monitoring/table.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
 import {performanceDetail, type PerformanceDetail} from "./performance/detail.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
@@ -23,21 +25,30 @@ export interface Tables {
   /** Performance figures that need row-level context (charts, price bins, the error tail). */
   performanceDetail: PerformanceDetail;
   drift: DriftTable;
+  /** The monitoring dashboard: daily series, alert rules and their replay. */
+  monitoring: MonitoringTable;
+  /** monitoring-spec.json: the rules as engineers implement them (the same catalogue). */
+  monitoringSpec: MonitoringSpec;
 }
 
 export function buildTables(inputs: Inputs): Tables {
   const {production, model, stats} = inputs;
   const scores = score(production, scoringPlan(model, stats));
   const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  const importance = featureImportance(model, stats);
   const performance = performanceTable(accumulation, stats);
+  const drift = driftTable(accumulation, production.features, stats);
+  const monitoring = monitoringTable({inputs, accumulation, importance, performance, drift});
   return {
     inputs,
     summary: inputSummary(inputs),
-    importance: featureImportance(model, stats),
+    importance,
     scores,
     accumulation,
     performance,
     performanceDetail: performanceDetail(production, scores, performance),
-    drift: driftTable(accumulation, production.features, stats),
+    drift,
+    monitoring,
+    monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
   };
 }

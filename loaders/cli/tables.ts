@@ -19,6 +19,8 @@ runCli(async () => {
     ["performance.json", toJson(tables.performance, 2)],
     ["performance-detail.json", toJson(tables.performanceDetail, 2)],
     ["drift.json", toJson(tables.drift, 2)],
+    ["monitoring.json", toJson(tables.monitoring, 2)],
+    ["monitoring-spec.json", toJson(tables.monitoringSpec, 2)],
     ["scores.csv", scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)],
   ];
   writeAll(values.out, outputs);
