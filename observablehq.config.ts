@@ -30,9 +30,14 @@ export default {
   head: '<link rel="icon" href="data:,">',
   pages: [
     {name: "Overview", path: "/"},
+    {name: "Performance", path: "/performance"},
     {name: "Drift", path: "/drift"},
+    {name: "Monitoring", path: "/monitoring"},
     {name: "Versions", path: "/versions"},
   ],
+  // Published at stable URLs (besides the hashed copies pages link to), so
+  // engineers and tools can fetch the monitoring spec and its schema by name.
+  dynamicPaths: ["/data/monitoring-spec.json", "/monitoring-spec.schema.json"],
   pager: false,
   search: false,
   footer: ({path}: {path: string}) => (version ? stampHtml(version, relativeRoot(path) + "version.json") : ""),

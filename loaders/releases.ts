@@ -22,7 +22,7 @@ export interface ReleaseFigures {
   severe_drift_count: number;
   overall_missing_rate: number;
   new_category_share: number | null;
-  /** Alerts the monitoring rules raise over the production window; null before monitoring existed. */
+  /** Alerts the monitoring rules raise over the production window (the replay's log); null in releases made before monitoring existed. */
   alert_count: number | null;
 }
 
@@ -55,8 +55,8 @@ export function compareVersions(a: string, b: string): number {
   return x[4] < y[4] ? -1 : 1;
 }
 
-export function releaseFigures(tables: Tables, alertCount: number | null): ReleaseFigures {
-  const {summary, performance, drift} = tables;
+export function releaseFigures(tables: Tables): ReleaseFigures {
+  const {summary, performance, drift, monitoring} = tables;
   return {
     rows: summary.rows,
     first_day: summary.days.first,
@@ -67,7 +67,7 @@ export function releaseFigures(tables: Tables, alertCount: number | null): Relea
     severe_drift_count: drift.severe_count,
     overall_missing_rate: drift.overall_missing_rate,
     new_category_share: drift.new_category_share,
-    alert_count: alertCount,
+    alert_count: monitoring.replay.log.length,
   };
 }
 

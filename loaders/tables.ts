@@ -3,7 +3,10 @@ import {driftTable, type DriftTable} from "./drift.js";
 import {driftReport, type DriftReport} from "./drift/report.js";
 import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
+import {monitoringSpec, type MonitoringSpec} from "./monitoring/spec.js";
+import {monitoringTable, type MonitoringTable} from "./monitoring/table.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
+import {performanceDetail, type PerformanceDetail} from "./performance/detail.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
 import {inputSummary, type InputSummary} from "./summary.js";
 
@@ -20,9 +23,15 @@ export interface Tables {
   scores: Scores;
   accumulation: Accumulation;
   performance: PerformanceTable;
+  /** Performance figures that need row-level context (charts, price bins, the error tail). */
+  performanceDetail: PerformanceDetail;
   drift: DriftTable;
   /** The drift page's analyses: impact, distribution tests, missingness, correlations, new segments. */
   driftReport: DriftReport;
+  /** The monitoring dashboard: daily series, alert rules and their replay. */
+  monitoring: MonitoringTable;
+  /** monitoring-spec.json: the rules as engineers implement them (the same catalogue). */
+  monitoringSpec: MonitoringSpec;
 }
 
 export function buildTables(inputs: Inputs): Tables {
@@ -32,6 +41,7 @@ export function buildTables(inputs: Inputs): Tables {
   const importance = featureImportance(model, stats);
   const performance = performanceTable(accumulation, stats);
   const drift = driftTable(accumulation, production.features, stats);
+  const monitoring = monitoringTable({inputs, accumulation, importance, performance, drift});
   return {
     inputs,
     summary: inputSummary(inputs),
@@ -39,7 +49,10 @@ export function buildTables(inputs: Inputs): Tables {
     scores,
     accumulation,
     performance,
+    performanceDetail: performanceDetail(production, scores, performance),
     drift,
     driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
+    monitoring,
+    monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
   };
 }

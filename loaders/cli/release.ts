@@ -29,7 +29,7 @@ runCli(async () => {
     commit: stamp.commit,
     dirty: stamp.dirty,
     inputs: stamp.inputs,
-    figures: releaseFigures(tables, null),
+    figures: releaseFigures(tables),
   };
   mkdirSync(releasesDir, {recursive: true});
   writeFileSync(`${file}.tmp`, toJson(release, 2) + "\n");

@@ -17,7 +17,10 @@ runCli(async () => {
   const tables = buildTables(await loadInputs(values.data));
   const outputs: [string, string][] = [
     ["performance.json", toJson(tables.performance, 2)],
+    ["performance-detail.json", toJson(tables.performanceDetail, 2)],
     ["drift.json", toJson(tables.drift, 2)],
+    ["monitoring.json", toJson(tables.monitoring, 2)],
+    ["monitoring-spec.json", toJson(tables.monitoringSpec, 2)],
     ["scores.csv", scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)],
   ];
   writeAll(values.out, outputs);

@@ -1,5 +1,6 @@
 import {format} from "d3";
 import {config} from "../config.js";
+import {fixed, int, list, pct, signedNum, signedPct, signedUsd, usd} from "../format.js";
 import type {CorrelationPair, CorrelationReport} from "./correlation.js";
 import type {DistributionTable} from "./distribution-table.js";
 import type {ImpactReport} from "./impact.js";
@@ -45,7 +46,7 @@ export function shiftConclusion(f: ShiftFigures): string {
     const untouched = [...new Set(f.features.map((x) => x.source))].filter((s) => !sources.has(s)).sort();
     parts.push(
       `${f.severe_count} of ${f.feature_count} features drift severely (${rule}): ${list([...sources].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${n} ${s}`))}` +
-        `${untouched.length ? `, none from ${list(untouched, "or")}` : ""}.`,
+        `${untouched.length ? `, none from ${list(untouched)}` : ""}.`,
     );
   }
   const largest: string[] = [];
@@ -54,7 +55,7 @@ export function shiftConclusion(f: ShiftFigures): string {
   if (largest.length) parts.push(capitalize(list(largest)) + ".");
   const nearZero = f.features.filter((x) => !x.pct_meaningful && x.mean_shift_pct !== null);
   if (nearZero.length) {
-    const each = nearZero.map((x) => `${x.feature} (${signedPct(x.mean_shift_pct!)}${x.mean_shift_sd === null ? "" : `, which is ${signed(x.mean_shift_sd, 2)} training SD`})`);
+    const each = nearZero.map((x) => `${x.feature} (${signedPct(x.mean_shift_pct!)}${x.mean_shift_sd === null ? "" : `, which is ${signedNum(x.mean_shift_sd, 2)} training SD`})`);
     parts.push(
       `The % mean shift of ${list(each)} is not meaningful: the training mean is within ${c.nearZeroMeanSd} SD of zero, so ${nearZero.length > 1 ? "these features are" : "the feature is"} judged by ${nearZero.length > 1 ? "their" : "its"} shift in SDs.`,
     );
@@ -87,7 +88,7 @@ export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_r
   }
   const missed = impact.missed_by_pct_rule;
   if (missed.length) {
-    const names = list([...missed.slice(0, 4).map((f) => `${f.feature} (${signed(f.mean_shift_sd!, 1)} SD)`), ...(missed.length > 4 ? [`${missed.length - 4} more`] : [])]);
+    const names = list([...missed.slice(0, 4).map((f) => `${f.feature} (${signedNum(f.mean_shift_sd!, 1)} SD)`), ...(missed.length > 4 ? [`${missed.length - 4} more`] : [])]);
     parts.push(`${missed.length === 1 ? "One feature" : `${capitalize(count(missed.length, "feature"))}`} the % rule misses moved by at least ${c.largeShiftSd} training SD: ${names}.`);
   }
   return parts.join(" ");
@@ -101,7 +102,7 @@ export function distributionConclusion(d: Pick<DistributionTable, "unavailable" 
   const top = maxBy(tested, (f) => f.psi!)!;
   const parts = [
     `By PSI on the training quantile bins, ${count(major, "feature")} show${major === 1 ? "s" : ""} a major shift (≥ ${c.psiMajor}), ${moderate} a moderate one and ${stable} ${stable === 1 ? "is" : "are"} stable;`,
-    `the largest is ${top.feature}'s (PSI ${num(top.psi!, 2)}, KS ≈ ${num(top.ks!, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${num(top.wasserstein_sd, 2)} SD`}).`,
+    `the largest is ${top.feature}'s (PSI ${fixed(top.psi!, 2)}, KS ≈ ${fixed(top.ks!, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
     `The approximate KS distance exceeds its ${pct(c.ksAlpha, 0)} critical value for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
   ];
   const hidden = tested.filter((f) => f.psi_level === "major" && !severe.has(f.feature)).map((f) => f.feature);
@@ -164,8 +165,8 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
   else {
     parts.push(
       correlates
-        ? `Missingness correlates with the degradation, ${r.strength === "strong" ? "strongly" : r.strength === "moderate" ? "moderately" : "weakly"}: the number of imputed features in a row and its squared error have r = ${num(r.r, 2)} (${count(r.n, "row")}).`
-        : `Missingness does not clearly correlate with the degradation: the number of imputed features in a row and its squared error have r = ${num(r.r, 2)} (${count(r.n, "row")}, ${r.strength}).`,
+        ? `Missingness correlates with the degradation, ${r.strength === "strong" ? "strongly" : r.strength === "moderate" ? "moderately" : "weakly"}: the number of imputed features in a row and its squared error have r = ${fixed(r.r, 2)} (${count(r.n, "row")}).`
+        : `Missingness does not clearly correlate with the degradation: the number of imputed features in a row and its squared error have r = ${fixed(r.r, 2)} (${count(r.n, "row")}, ${r.strength}).`,
     );
   }
   if (top) {
@@ -180,7 +181,7 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
 /** Section "Correlation structure". */
 export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha">): string {
   if (r.unavailable) return `Correlation changes cannot be computed: ${r.unavailable}.`;
-  const pair = (p: CorrelationPair) => `${p.a}–${p.b} (${num(p.train_r, 3)} → ${num(p.prod_r, 3)})`;
+  const pair = (p: CorrelationPair) => `${p.a}–${p.b} (${fixed(p.train_r, 3)} → ${fixed(p.prod_r, 3)})`;
   const test = `Fisher z, Bonferroni-corrected ${pct(r.alpha, 0)}`;
   const parts: string[] = [];
   if (r.beyond_noise_count === 0) parts.push(`Of ${int(r.pairs_compared)} feature pairs, none changed its correlation beyond sampling noise and training's imputation (${test}).`);
@@ -215,24 +216,11 @@ export function newSegmentsConclusion(dims: readonly NewSegmentsByDimension[]): 
     .join(" ");
 }
 
-// Formatting: d3's, as on the site (U+2212 minus signs).
-const usd = (x: number) => "$" + format(",.2f")(x);
-const signedUsd = (x: number) => (x < 0 ? "−" : "+") + usd(Math.abs(x));
-const pct = (share: number, digits = 1) => format(`.${digits}%`)(share);
-const signedPct = (x: number) => format("+.1f")(x) + "%";
-const signed = (x: number, digits: number) => format(`+.${digits}f`)(x);
-const num = (x: number, digits: number) => format(`.${digits}f`)(x);
-const int = (x: number) => format(",d")(x);
 /** A share as percentage points, without trailing zeros: 0.05 → "5". */
 const points = (share: number) => format(".4~f")(share * 100);
 
 function count(n: number, singular: string, plural = singular + "s"): string {
   return `${int(n)} ${n === 1 ? singular : plural}`;
-}
-
-function list(items: readonly string[], last = "and"): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
 }
 
 function capitalize(s: string): string {

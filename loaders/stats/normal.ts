@@ -1,10 +1,11 @@
 /**
  * The standard normal quantile function (inverse CDF), by Acklam's rational
- * approximation refined with one Halley step on an erfc accurate to ~1e-15, so
- * critical values such as z(1 − 0.05 / 2775) are exact to printing precision.
+ * approximation (relative error below 1.2e-9) refined with one Halley step on
+ * an erfc accurate to ~1e-15, so interval multipliers and far-tail critical
+ * values such as z(1 − 0.05 / 2775) are exact to printing precision.
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new Error(`normal quantile of ${p}: p must be in (0, 1)`);
+  if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile of ${p}: p must lie strictly between 0 and 1`);
   const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
   const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
   const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];

@@ -4,4 +4,4 @@ import {releaseFigures, versionsView} from "../../loaders/releases.js";
 import {siteDataDir} from "../../loaders/site.js";
 import {versionStamp} from "../../loaders/version.js";
 
-emit((t) => versionsView(releaseFigures(t, null), versionStamp(siteDataDir(), new Date()).inputs, readReleases()));
+emit((t) => versionsView(releaseFigures(t), versionStamp(siteDataDir(), new Date()).inputs, readReleases()));

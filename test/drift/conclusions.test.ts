@@ -42,7 +42,7 @@ describe("shift conclusion", () => {
       features: [feature("x", "api", 45, 2, true), feature("w", "api", 3, 35, true), feature("y", "database", -8, 12, false), feature("t", "computed", -60, 1, false, false, -0.02)],
     });
     expect(s).toBe(
-      "2 of 4 features drift severely (mean shift above 20% or SD change above 30%): 2 api, none from computed or database. " +
+      "2 of 4 features drift severely (mean shift above 20% or SD change above 30%): 2 api, none from computed and database. " +
         "The largest mean shift is x's (+45.0%) and the largest SD change w's (+35.0%). " +
         "The % mean shift of t (−60.0%, which is −0.02 training SD) is not meaningful: the training mean is within 0.5 SD of zero, so the feature is judged by its shift in SDs.",
     );
