@@ -1,6 +1,6 @@
 import type {Accumulation} from "../accumulate.js";
 import {config} from "../config.js";
-import type {DriftTable} from "../drift.js";
+import type {DriftTable, FeatureDrift} from "../drift.js";
 import type {FeatureImportance} from "../importance.js";
 import type {Inputs} from "../inputs/load.js";
 import type {PerformanceTable} from "../performance.js";
@@ -13,22 +13,9 @@ import {missingnessReport, type MissingnessReport} from "./missingness.js";
 import {newSegmentsReport, type NewSegmentsByDimension} from "./new-segments.js";
 
 /** One row of the page's 75-feature table: the drift.json contract plus the page's analyses. */
-export interface DriftFeatureRow {
-  feature: string;
-  source: string;
-  unit: string;
-  train_mean: number;
-  prod_mean: number | null;
-  mean_shift_pct: number | null;
+export interface DriftFeatureRow extends Omit<FeatureDrift, "prod_n"> {
   pct_meaningful: boolean;
-  mean_shift_sd: number | null;
-  train_sd: number;
-  prod_sd: number | null;
-  sd_change_pct: number | null;
-  train_missing_rate: number;
-  prod_missing_rate: number;
   missing_elevated: boolean;
-  severe: boolean;
   importance: number;
   importance_rank: number;
   prediction_shift: number | null;
@@ -124,22 +111,11 @@ export function driftReport({inputs, scores, accumulation, importance, performan
   const features = drift.features.map((d, j): DriftFeatureRow => {
     const i = impactOf.get(d.feature)!;
     const dist = distribution.features[j];
+    const {prod_n: _, ...contract} = d;
     return {
-      feature: d.feature,
-      source: d.source,
-      unit: d.unit,
-      train_mean: d.train_mean,
-      prod_mean: d.prod_mean,
-      mean_shift_pct: d.mean_shift_pct,
+      ...contract,
       pct_meaningful: i.pct_meaningful,
-      mean_shift_sd: d.mean_shift_sd,
-      train_sd: d.train_sd,
-      prod_sd: d.prod_sd,
-      sd_change_pct: d.sd_change_pct,
-      train_missing_rate: d.train_missing_rate,
-      prod_missing_rate: d.prod_missing_rate,
       missing_elevated: missingness.features[j].elevated,
-      severe: d.severe,
       importance: i.importance,
       importance_rank: i.importance_rank,
       prediction_shift: i.prediction_shift,
