@@ -1,2 +1,2 @@
 // Sentences use the pages' number formats (see src/components/format.ts for why they live there).
-export {usd, pct, signedPct, int, num, list} from "../src/components/format.js";
+export {usd, dollars, usdApprox, pct, signedPct, int, num, list, midSentence} from "../src/components/format.js";
