@@ -32,6 +32,9 @@ export default {
     {name: "Overview", path: "/"},
     {name: "Performance", path: "/performance"},
     {name: "Monitoring", path: "/monitoring"},
+    {name: "Retraining", path: "/retraining"},
+    {name: "Risk", path: "/risk"},
+    {name: "Memo", path: "/memo"},
     {name: "Versions", path: "/versions"},
   ],
   // Published at stable URLs (besides the hashed copies pages link to), so

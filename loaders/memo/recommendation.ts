@@ -27,8 +27,9 @@ export interface Condition {
 export interface Recommendation {
   decision: Decision;
   label: string;
-  /** The go / no-go sentence, with its figures. */
+  /** The go / no-go sentence, with its figures: the label, then the reason. */
   headline: string;
+  reason: string;
   conditions: Condition[];
   /** The rule that decided, in words. */
   rule: string;
@@ -65,11 +66,12 @@ export function recommendation(b: Benchmarks, retraining: RetrainingTable, risk:
         ? `below the acceptable ${dollars(b.acceptable)} but above the expected ${dollars(b.expected_low)}–${dollars(b.expected_high)}`
         : `within the expected ${dollars(b.expected_low)}–${dollars(b.expected_high)}`;
   const triggers = fired.length ? `${fired.length} of ${retraining.current.triggers.length} retraining triggers fired` : "no retraining trigger fired";
-  const headline = `${decisionLabels[decision]}: production RMSE is ${usd(b.observed_rmse)}${interval}, ${vsAcceptable} (validation ${usd(b.validation_rmse)}); ${triggers}.`;
+  const reason = `production RMSE is ${usd(b.observed_rmse)}${interval}, ${vsAcceptable} (validation ${usd(b.validation_rmse)}); ${triggers}.`;
   return {
     decision,
     label: decisionLabels[decision],
-    headline,
+    headline: `${decisionLabels[decision]}: ${reason}`,
+    reason,
     conditions: decision === "go" ? [] : conditions(b, retraining, risk, latency, sourceLabel),
     rule: `No-go when the observed RMSE is at or above ${dollars(b.acceptable)}; go with conditions when it is below but above ${dollars(b.expected_high)} or a retraining trigger fired; go otherwise.`,
   };

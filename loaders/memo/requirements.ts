@@ -37,6 +37,8 @@ export interface Requirements {
   range_probs: number[] | null;
   acceptable_missing_pct: number;
   budgets: {source: string; ms: number; features: number}[];
+  /** The ranking's reason in one line, for the printed memo. */
+  ranking_note: string;
   conclusion: string;
 }
 
@@ -98,8 +100,15 @@ export function featureRequirements(importance: readonly FeatureImportance[], st
     range_probs: hasRange ? [pLow, pHigh] : null,
     acceptable_missing_pct: acceptable,
     budgets: sources.filter((s) => budgets[s] !== undefined).map((source) => ({source, ms: budgets[source], features: features.filter((f) => f.source === source).length})),
+    ranking_note: rankingNote(features.length, rawTop, overlap),
     conclusion: requirementsConclusion(features, rawTop, overlap),
   };
+}
+
+export function rankingNote(count: number, rawTop: Requirements["raw_beta_top"], overlap: number): string {
+  const head = `Ranked by |β|·training SD, the price change of a typical move`;
+  if (rawTop.length === 0 || overlap === rawTop.length) return `${head}; raw |β| gives the same ${count}.`;
+  return `${head}: raw |β| depends on units and would share only ${overlap} of these ${count}, led by ${rawTop[0].feature} (rank ${rawTop[0].rank} here).`;
 }
 
 export function requirementsConclusion(features: readonly FeatureRequirement[], rawTop: Requirements["raw_beta_top"], overlap: number): string {

@@ -60,7 +60,7 @@ const rowsBasis = (what: string, rows: SubsetAccuracy) =>
   rows.rmse === null ? `no ${what} in this log` : `${what}: ${rows.n} rows (${pct(rows.share)}), RMSE ${rows.rmse_increase_pct! >= 0 ? "+" : "−"}${pct1(Math.abs(rows.rmse_increase_pct!))} vs validation`;
 
 /** The brief's five risks, rated from the log where it can speak, with mitigation, owner and detecting signal. */
-export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: string[]}): RiskRow[] {
+export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: string[]}, sourceName: (source: string) => string = (s) => s): RiskRow[] {
   const owners = config.monitoring.owners;
   const sanity = config.risk.sanityRangeUsd;
   const rollback = config.risk.rollback;
@@ -74,9 +74,9 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       id: "pipeline",
       name: "Data pipeline failure",
       likelihood: missingRating(pipelineMissing),
-      likelihood_basis: `${pipelineSource} features ${pct1(pipelineMissing)} missing in production (monitoring lines ${config.monitoring.alerts.missingRate.yellow}% / ${config.monitoring.alerts.missingRate.red}%)`,
+      likelihood_basis: `${sourceName(pipelineSource)} features ${pct1(pipelineMissing)} missing in production (monitoring lines ${config.monitoring.alerts.missingRate.yellow}% / ${config.monitoring.alerts.missingRate.red}%)`,
       impact: impactRating(e.pipeline_rows) ?? "high",
-      impact_basis: e.pipeline_rows.rmse === null ? "assessed: a dead feed imputes a critical feature for every row" : rowsBasis(`rows missing a critical ${sources.pipeline.join(" or ")} feature`, e.pipeline_rows),
+      impact_basis: e.pipeline_rows.rmse === null ? "assessed: a dead feed imputes a critical feature for every row" : rowsBasis(`rows missing a critical ${sources.pipeline.map(sourceName).join(" or ")} feature`, e.pipeline_rows),
       mitigation: "Check each feed before scoring (row count, freshness, missing rate); apply the missing-feature fallback; page the pipeline owner on the missing-rate alert.",
       owner: owners.drift,
       signal: "Feature missing rate; prediction volume",
@@ -127,9 +127,9 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       id: "api",
       name: "API outages",
       likelihood: apiRating,
-      likelihood_basis: `${sources.api} features ${pct1(apiMissing)} missing in production; p95 latency over budget on ${e.latency_red_days} ${e.latency_red_days === 1 ? "day" : "days"}`,
+      likelihood_basis: `${sourceName(sources.api)} features ${pct1(apiMissing)} missing in production; p95 latency over budget on ${e.latency_red_days} ${e.latency_red_days === 1 ? "day" : "days"}`,
       impact: impactRating(e.api_rows) ?? "high",
-      impact_basis: e.api_rows.rmse === null ? "assessed: an outage imputes every API feature" : rowsBasis(`rows missing a critical ${sources.api} feature`, e.api_rows),
+      impact_basis: e.api_rows.rmse === null ? "assessed: an outage imputes every API feature" : rowsBasis(`rows missing a critical ${sourceName(sources.api)} feature`, e.api_rows),
       mitigation: `Time out API calls at the latency budget and serve the fallback; cache the last good value per product; roll back if alerts exceed ${rollback.alertsPerDay} a day.`,
       owner: owners.serving,
       signal: "p95 latency; missing rate of API features",

@@ -65,6 +65,7 @@ export function riskTable({inputs, importance, scores, performance, drift, monit
       latency_red_days: monitoring.replay.by_metric.find((m) => m.metric === "latency_p95")?.red_days ?? 0,
     },
     {api, pipeline: pipelineSources},
+    (source) => (source === api ? source.toUpperCase() : source),
   );
   const rollback = rollbackPlan(monitoring.replay.alerts_per_day, monitoring.window.median_daily_rows);
   return {
