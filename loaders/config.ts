@@ -210,12 +210,12 @@ export const config = {
       detectionConfidence: 0.95,
     },
     /**
-     * Ours: when a critical feature is missing, the safe default price is the
-     * product's own last price (this model feature, when the model has it):
-     * keeping a price unchanged cannot misprice more than it already is,
-     * whereas a training-mean guess for a price-carrying feature can.
+     * The target's unit (Brief: prices in US dollars). Ours: when a critical
+     * feature is missing, the fallback prices the row with a price-like input
+     * in this unit (a list, competitor or last price) rather than guess the
+     * missing value; which ones, and in which order, the log decides.
      */
-    fallbackAnchorFeature: "last_price_usd",
+    priceUnit: "USD",
     /** Brief, Part 6: features come from a database, an external API or are computed; the API's outages are a risk of their own (Part 5). */
     apiSource: "api",
     /** Brief, Part 5: incidents are communicated in an alerts channel, a daily email summary and the dashboard. */

@@ -97,9 +97,9 @@ function conditions(b: Benchmarks, retraining: RetrainingTable, risk: RiskTable,
     });
   }
   const f = risk.fallback;
-  const anchor = f.branches.find((x) => x.tier === "anchor")!;
-  if (anchor.n > 0 && anchor.served_rmse! < anchor.model_rmse!) {
-    out.push({id: "fallback", text: `Serve the product's last price when a critical feature is missing: RMSE ${usd(f.served_by_rule_rmse)} instead of ${usd(f.served_today_rmse)} on this log.`});
+  const signal = f.branches.find((x) => x.tier === "signal")!;
+  if (signal.n > 0 && f.served_by_rule_rmse < f.served_today_rmse) {
+    out.push({id: "fallback", text: `When a critical feature is missing, serve the first available price signal (${list(f.signals.map((s) => s.feature))}): RMSE ${usd(f.served_by_rule_rmse)} instead of ${usd(f.served_today_rmse)} on this log.`});
   }
   const newCats = retraining.current.triggers.find((t) => t.id === "new_categories")!;
   if (newCats.value_pct !== null && newCats.value_pct > 0 && newCats.subject) {

@@ -24,23 +24,31 @@ export function matrixSentence(rows: readonly RiskRow[]): string {
 }
 
 export function fallbackSentence(f: FallbackRule, validationRmse: number): string {
-  const [model, anchor, review] = f.branches;
+  const [model, signal, review] = f.branches;
   const money = (x: number | null) => (x === null ? "n/a" : usd(x));
   const out = [
     `On this log, ${plural(model.n, "row")} (${pct(model.share)}) have every critical feature and get the model: RMSE ${money(model.model_rmse)}, against ${usd(validationRmse)} in validation.`,
   ];
-  if (!f.anchor_in_model) {
-    out.push(`The model has no ${f.anchor_feature} feature, so the other ${plural(anchor.n + review.n, "row")} are flagged for review with the model's imputed prediction.`);
-  } else if (anchor.n > 0) {
-    const helps = anchor.served_rmse! < anchor.model_rmse!;
+  const missing = signal.n + review.n;
+  if (missing === 0) return `${out[0]} No row misses a critical feature, so the fallback never applies.`;
+  if (f.signals.length === 0) {
+    out.push(`No price-like input beats the model on the ${plural(missing, "row")} missing a critical feature, so they keep the model's imputed prediction, flagged for review (model RMSE ${money(review.model_rmse)}).`);
+  } else {
+    const order = f.signals.map((s) => `${s.feature} (${usd(s.rmse)} alone)`);
     out.push(
-      `${plural(anchor.n, "row")} miss a critical feature but have the last price: the model's RMSE on them is ${money(anchor.model_rmse)}, the last price's ${money(anchor.served_rmse)}, ` +
-        (helps ? "so the fallback helps." : `so on this log the last price does worse: keep the model's imputed prediction for them and flag it instead.`),
+      `On the ${plural(missing, "row")} missing a critical feature the model's RMSE is ${money(affectedRmse(f))}; the price signals that beat it, tried in order, are ${list(order)}.`,
+      `They price ${plural(signal.n, "row")} at an RMSE of ${money(signal.served_rmse)} (the model: ${money(signal.model_rmse)})${review.n ? `; the other ${plural(review.n, "row")} have none and are flagged for review (model RMSE ${money(review.model_rmse)})` : ""}.`,
     );
   }
-  if (review.n > 0) out.push(`${plural(review.n, "row")} miss the last price too and are flagged for review (model RMSE ${money(review.model_rmse)}).`);
   out.push(`Served by the rule, the log's RMSE would be ${usd(f.served_by_rule_rmse)} instead of ${usd(f.served_today_rmse)}.`);
   return out.join(" ");
+}
+
+/** The model's RMSE over the rows missing a critical feature (the signal and review branches pooled). */
+function affectedRmse(f: FallbackRule): number | null {
+  const parts = f.branches.filter((b) => b.tier !== "model" && b.n > 0);
+  const n = parts.reduce((s, b) => s + b.n, 0);
+  return n === 0 ? null : Math.sqrt(parts.reduce((s, b) => s + b.n * b.model_rmse! ** 2, 0) / n);
 }
 
 export function sanitySentence(s: SanityCheck): string {
@@ -51,9 +59,9 @@ export function sanitySentence(s: SanityCheck): string {
     `But ${plural(b.actual_outside, "actual price")} (${pct(b.actual_outside / s.rows)}) lie outside the range (${b.actual_below} below, ${b.actual_above} above)${s.training_share_below === null ? "" : `, as do about ${pct(s.training_share_below)} of training prices below ${dollars(b.min)} and ${pct(s.training_share_above!)} above ${dollars(b.max)}`}.`,
     b.rejected === 0 ? "" : `Of the ${plural(b.rejected, "rejection")}, ${b.wrong_rejections} would be wrong (the real price is outside the range too) and ${b.right_rejections} right.`,
   ];
-  if (s.rejected_with_anchor > 0) {
-    const worse = s.rejected_anchor_rmse! > s.rejected_model_rmse!;
-    out.push(`Served the fallback instead (the last price, known for ${s.rejected_with_anchor} of them), the rejected rows would have an RMSE of ${usd(s.rejected_anchor_rmse!)} against the model's ${usd(s.rejected_model_rmse!)}${worse ? ": rejecting them makes their prices worse" : ""}.`);
+  if (s.rejected_with_signal > 0) {
+    const worse = s.rejected_signal_rmse! > s.rejected_model_rmse!;
+    out.push(`Served the fallback's price signal instead (available for ${s.rejected_with_signal} of them), the rejected rows would have an RMSE of ${usd(s.rejected_signal_rmse!)} against the model's ${usd(s.rejected_model_rmse!)}${worse ? ": rejecting them makes their prices worse" : ""}.`);
   }
   if (s.training_range) {
     const t = s.training_range;

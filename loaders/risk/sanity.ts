@@ -2,6 +2,7 @@ import {config} from "../config.js";
 import type {ProductionData} from "../inputs/production.js";
 import type {TrainingStats} from "../inputs/training-stats.js";
 import type {Scores} from "../scoring.js";
+import {firstSignal} from "./fallback.js";
 
 export interface RangeCounts {
   min: number;
@@ -29,10 +30,10 @@ export interface SanityCheck {
   training_share_above: number | null;
   /** The training prices' own range (target quantiles at 0 and 1); null without them. */
   training_range: RangeCounts | null;
-  /** What a rejection would serve instead (the fallback's anchor, the product's last price): RMSE on the rejected rows that have it, model vs anchor. */
-  rejected_with_anchor: number;
+  /** What a rejection would serve instead (the fallback's first available price signal): RMSE on the rejected rows that have one, model vs signal. */
+  rejected_with_signal: number;
   rejected_model_rmse: number | null;
-  rejected_anchor_rmse: number | null;
+  rejected_signal_rmse: number | null;
 }
 
 export function rangeCounts(prediction: ArrayLike<number>, actual: ArrayLike<number>, min: number, max: number): RangeCounts {
@@ -74,7 +75,8 @@ export function shareBelow(value: number, probs: readonly number[], quantiles: r
   return null;
 }
 
-export function sanityCheck(production: ProductionData, scores: Scores, stats: TrainingStats, anchorFeature: string = config.risk.fallbackAnchorFeature): SanityCheck {
+/** `signals`: the fallback's price signals, in the order it tries them. */
+export function sanityCheck(production: ProductionData, scores: Scores, stats: TrainingStats, signals: readonly string[]): SanityCheck {
   const {min, max} = config.risk.sanityRangeUsd;
   const brief = rangeCounts(scores.prediction, production.actualPrice, min, max);
   const probs = stats.quantileProbs;
@@ -83,18 +85,18 @@ export function sanityCheck(production: ProductionData, scores: Scores, stats: T
   const below = usable ? shareBelow(min, probs, q) : null;
   const belowMax = usable ? shareBelow(max, probs, q) : null;
   const hasEnds = usable && probs[0] === 0 && probs[probs.length - 1] === 1;
-  const anchorIndex = production.features.indexOf(anchorFeature);
-  const anchor = anchorIndex < 0 ? null : production.x[anchorIndex];
+  const pick = firstSignal(production, signals);
   let n = 0;
   let modelSse = 0;
-  let anchorSse = 0;
+  let signalSse = 0;
   for (let r = 0; r < production.rows; ++r) {
     const p = scores.prediction[r];
     if (p >= min && p <= max) continue;
-    if (!anchor || anchor[r] !== anchor[r]) continue;
+    const signal = pick(r);
+    if (!signal) continue;
     ++n;
     modelSse += scores.error[r] ** 2;
-    anchorSse += (production.actualPrice[r] - anchor[r]) ** 2;
+    signalSse += (production.actualPrice[r] - signal.value) ** 2;
   }
   return {
     rows: production.rows,
@@ -102,8 +104,8 @@ export function sanityCheck(production: ProductionData, scores: Scores, stats: T
     training_share_below: below,
     training_share_above: belowMax === null ? null : 1 - belowMax,
     training_range: hasEnds ? rangeCounts(scores.prediction, production.actualPrice, q[0], q[q.length - 1]) : null,
-    rejected_with_anchor: n,
+    rejected_with_signal: n,
     rejected_model_rmse: n > 0 ? Math.sqrt(modelSse / n) : null,
-    rejected_anchor_rmse: n > 0 ? Math.sqrt(anchorSse / n) : null,
+    rejected_signal_rmse: n > 0 ? Math.sqrt(signalSse / n) : null,
   };
 }

@@ -47,8 +47,8 @@ export function riskTable({inputs, importance, scores, performance, drift, monit
   const columnsFrom = (sources: string[]) => critical.filter((f) => sources.includes(source.get(f) ?? "")).map((f) => position.get(f)!);
   const subset = (columns: number[]) => subsetAccuracy(scores.error, missesAny(production.x, columns), validation);
 
-  const fallback = fallbackRule(production, scores, critical, validation);
-  const sanity = sanityCheck(production, scores, stats);
+  const fallback = fallbackRule(production, scores, stats, critical, validation);
+  const sanity = sanityCheck(production, scores, stats, fallback.signals.map((s) => s.feature));
   const missing = sourceMissingPct(drift);
   const criticalSet = new Set(critical);
   const matrix = riskMatrix(

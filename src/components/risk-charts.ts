@@ -22,7 +22,7 @@ export function riskMatrixChart(risks: MatrixRisk[], width: number) {
   const cells = ratings.flatMap((likelihood) => ratings.map((impact) => {
     const score = value[likelihood] * value[impact];
     const names = risks.filter((r) => r.likelihood === likelihood && r.impact === impact).map((r) => r.name);
-    return {likelihood, impact, score, priority: priority(score), names: names.join("\n")};
+    return {likelihood, impact, score, priority: priority(score), names: names.length > 1 ? names.map((n) => `• ${n}`).join("\n") : (names[0] ?? "")};
   }));
   const w = chartWidth(width);
   return Plot.plot({

@@ -5,6 +5,9 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import {fallbackRule} from "../../loaders/risk/fallback.js";
+import type {ProductionData} from "../../loaders/inputs/production.js";
+import type {LinearModel} from "../../loaders/model.js";
+import {score, scoringPlan} from "../../loaders/scoring.js";
 import {riskMatrix, type RiskEvidence} from "../../loaders/risk/matrix.js";
 import {abRowsNeeded, rollbackPlan} from "../../loaders/risk/rollback.js";
 import {rangeCounts, shareBelow} from "../../loaders/risk/sanity.js";
@@ -44,44 +47,81 @@ describe("the sanity check", () => {
 });
 
 describe("the missing-feature fallback", () => {
-  it("serves the model, the last price, or a flagged model price, by what is missing", () => {
-    // Features a, b, z; call "b" the anchor (the product's last price) and "a" the one critical feature.
-    const inputs = syntheticInputs(run("2026-05-01", days(1, {rows: 10, error: 2, missingA: 4})));
-    const {production} = inputs;
-    production.x[1][0] = NaN; // row 0 misses a and the anchor: flagged
-    const tables = buildTables(inputs);
-    const f = fallbackRule(production, tables.scores, ["a"], 1, "b");
-    expect(f.branches.map((b) => [b.tier, b.n])).toEqual([["model", 6], ["anchor", 3], ["review", 1]]);
-    const model = f.branches[0];
-    expect(model.model_rmse).toBeCloseTo(2, 12);
-    expect(model.served_rmse).toBe(model.model_rmse);
-    // Anchor rows are served b's value (5); their actual prices are known, so the served error is direct.
-    const anchorRows = [1, 2, 3];
-    const expected = Math.sqrt(anchorRows.reduce((s, r) => s + (production.actualPrice[r] - 5) ** 2, 0) / 3);
-    expect(f.branches[1].served_rmse).toBeCloseTo(expected, 12);
-    expect(f.complete_rows.n).toBe(6);
-    expect(fallbackRule(production, tables.scores, ["a"], 1, "no_such_feature").anchor_in_model).toBe(false);
+  // Feature a is critical; p and q are price-like (USD): p tracks the price, q does not.
+  const nan = NaN;
+  const rows = [
+    {actual: 20, a: 10, p: 21, q: 50},
+    {actual: 22, a: 12, p: 23, q: 60},
+    {actual: 30, a: nan, p: 31, q: 70},
+    {actual: 40, a: nan, p: nan, q: 80},
+    {actual: 25, a: nan, p: 24, q: nan},
+  ];
+  const model: LinearModel = {kind: "elnet", intercept: 10, features: ["a", "p", "q"], coefficients: [1, 0, 0], lambda: 0.05};
+  const production: ProductionData = {
+    file: "t.csv",
+    rows: rows.length,
+    productId: rows.map((_, i) => `P${i}`),
+    date: rows.map(() => "2026-05-01"),
+    category: rows.map(() => "Toys"),
+    brand: rows.map(() => "Acme"),
+    priceTier: rows.map(() => "Value"),
+    actualPrice: Float64Array.from(rows, (r) => r.actual),
+    features: model.features,
+    x: [Float64Array.from(rows, (r) => r.a), Float64Array.from(rows, (r) => r.p), Float64Array.from(rows, (r) => r.q)],
+    unitsSold: null,
+    latencyMs: null,
+    extraColumns: [],
+  };
+  const feature = (name: string, mean: number, unit: string) => ({feature: name, source: "database", unit, mean, sd: 1, missingRate: 0, min: null, max: null});
+  const stats = {...syntheticInputs(run("2026-05-01", days(1, {rows: 1, error: 1}))).stats, features: [feature("a", 10, ""), feature("p", 25, "USD"), feature("q", 60, "USD")]};
+  const scores = score(production, scoringPlan(model, stats));
+
+  it("serves the model, the first price signal present, or a flagged model price", () => {
+    // The model imputes a = 10 (prediction 20) on the rows missing a.
+    expect([...scores.error]).toEqual([0, 0, 10, 20, 5]);
+    const f = fallbackRule(production, scores, stats, ["a"], 1);
+    // p alone: errors −1, −1, −1, 1 → RMSE 1, below the model's √((100 + 400 + 25) / 3) on the rows missing a; q alone is far off.
+    expect(f.signals.map((x) => [x.feature, x.rmse, x.served])).toEqual([["p", 1, 2]]);
+    expect(f.rejected_signals.map((x) => x.feature)).toEqual(["q"]);
+    expect(f.branches.map((b) => [b.tier, b.n])).toEqual([["model", 2], ["signal", 2], ["review", 1]]);
+    expect(f.branches[0].served_rmse).toBe(0);
+    expect(f.branches[1].served_rmse).toBe(1);
+    expect(f.branches[1].model_rmse).toBeCloseTo(Math.sqrt((100 + 25) / 2), 12);
+    expect(f.branches[2].served_rmse).toBe(20);
+    expect(f.served_by_rule_rmse).toBeCloseTo(Math.sqrt((0 + 0 + 1 + 400 + 1) / 5), 12);
+    expect(f.complete_rows.n).toBe(2);
+  });
+
+  it("uses no signal that does not beat the model", () => {
+    const noUsd = {...stats, features: stats.features.map((x) => ({...x, unit: ""}))};
+    const f = fallbackRule(production, scores, noUsd, ["a"], 1);
+    expect(f.signals).toEqual([]);
+    expect(f.branches.map((b) => b.n)).toEqual([2, 0, 3]);
+    expect(fallbackSentence(f, 1)).toMatch(/No price-like input beats the model on the 3 rows missing a critical feature/);
   });
 });
 
 describe("the fallback sentence", () => {
-  const rule = (anchorServed: number): FallbackRule => ({
-    anchor_feature: "last_price_usd",
-    anchor_in_model: true,
+  const rule = (signalServed: number): FallbackRule => ({
     critical: ["a"],
+    signals: [{feature: "list_price", rmse: 9, present_share: 0.8, served: 30}],
+    rejected_signals: [],
     branches: [
       {tier: "model", n: 60, share: 0.6, model_rmse: 8, served_rmse: 8},
-      {tier: "anchor", n: 30, share: 0.3, model_rmse: 15, served_rmse: anchorServed},
+      {tier: "signal", n: 30, share: 0.3, model_rmse: 15, served_rmse: signalServed},
       {tier: "review", n: 10, share: 0.1, model_rmse: 20, served_rmse: 20},
     ],
     served_today_rmse: 12,
     served_by_rule_rmse: 11,
     complete_rows: {n: 60, share: 0.6, rmse: 8, rmse_increase_pct: -2},
   });
-  it("says whether the last price beats the model where it applies", () => {
-    expect(fallbackSentence(rule(11), 8.2)).toContain("the model's RMSE on them is $15.00, the last price's $11.00, so the fallback helps.");
-    expect(fallbackSentence(rule(19), 8.2)).toContain("so on this log the last price does worse: keep the model's imputed prediction for them and flag it instead.");
-    expect(fallbackSentence({...rule(11), anchor_in_model: false}, 8.2)).toContain("The model has no last_price_usd feature, so the other 40 rows are flagged");
+  it("names the signals in order and what they do", () => {
+    const text = fallbackSentence(rule(11), 8.2);
+    expect(text).toContain("On this log, 60 rows (60.0%) have every critical feature and get the model: RMSE $8.00, against $8.20 in validation.");
+    // √((30 × 15² + 10 × 20²) / 40) = √268.75 = 16.39
+    expect(text).toContain("On the 40 rows missing a critical feature the model's RMSE is $16.39; the price signals that beat it, tried in order, are list_price ($9.00 alone).");
+    expect(text).toContain("They price 30 rows at an RMSE of $11.00 (the model: $15.00); the other 10 rows have none and are flagged for review (model RMSE $20.00).");
+    expect(text).toContain("Served by the rule, the log's RMSE would be $11.00 instead of $12.00.");
   });
 });
 
