@@ -52,6 +52,12 @@ export interface MemoSources {
   risk: RiskTable;
 }
 
+/** The triggered retrains' yearly cost, a range or one figure. */
+function triggeredText(low: number | null, high: number | null): string {
+  if (low === null || high === null) return "";
+  return `, plus ${low === high ? dollars(low) : `${dollars(low)}–${dollars(high)}`} for triggered retrains at this log's pace`;
+}
+
 /** "a, b or c". */
 function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
@@ -127,7 +133,7 @@ export function memoTable({inputs, importance, performance, drift, monitoring, r
       retraining:
         `${p.schedule.retrain_before_deploy ? "Retrain before deploying, then " : ""}${p.schedule.recommended === "monthly" ? "monthly" : "weekly"} (${p.schedule.recommended === "monthly" ? retrain.cadence : review.cadence}) on a ${retrainingPlan.window} window, ` +
         `plus a retrain when a trigger fires (${orList(retraining.current.triggers.map((t) => `${midSentence(t.name)} > ${t.threshold_pct}%`))}; at most one per ${p.schedule.cooldown_days} days). ` +
-        `${dollars(retrainingPlan.per_retrain_usd)} a retrain: ${dollars(schedule.annual_usd)} a year${retraining.costs.triggered.annual_low_usd !== null && retraining.costs.triggered.annual_high_usd !== null ? `, plus ${dollars(retraining.costs.triggered.annual_low_usd)}–${dollars(retraining.costs.triggered.annual_high_usd)} for triggered retrains at this log's pace` : ""}.`,
+        `${dollars(retrainingPlan.per_retrain_usd)} a retrain: ${dollars(schedule.annual_usd)} a year${triggeredText(retraining.costs.triggered.annual_low_usd, retraining.costs.triggered.annual_high_usd)}.`,
     },
   };
 }
