@@ -33,6 +33,9 @@ export default {
     {name: "Performance", path: "/performance"},
     {name: "Drift", path: "/drift"},
     {name: "Monitoring", path: "/monitoring"},
+    {name: "Retraining", path: "/retraining"},
+    {name: "Risk", path: "/risk"},
+    {name: "Memo", path: "/memo"},
     {name: "Versions", path: "/versions"},
   ],
   // Published at stable URLs (besides the hashed copies pages link to), so

@@ -6,6 +6,14 @@
  */
 /** Brief, Part 1: the 95th percentile of absolute error. */
 const tailQuantile = 0.95;
+/** Brief, Part 4: retraining is triggered by "RMSE degradation > 15%" (over validation); monitoring's RMSE yellow line is the same figure. */
+const retrainRmseTriggerPct = 15;
+/** Brief, Part 5: "more than 10 alerts a day" is a rollback criterion; monitoring's alert-frequency red line is the same figure. */
+const rollbackAlertsPerDay = 10;
+/** Brief, Part 6: the memo's feature requirements cover the 10 most important features; monitoring watches the same ten for drift. */
+const topFeatures = 10;
+/** Brief, Parts 3 and 5: the escalation chain's roles, lowest first. */
+const roles = {owner: "Model owner", manager: "Data-science manager", vp: "VP Engineering"} as const;
 
 export const config = {
   model: {
@@ -160,11 +168,11 @@ export const config = {
      */
     minWindowRows: 100,
     /**
-     * Ours: drift is alerted on the features that carry the prediction, the
-     * top ten by |β|·training SD (loaders/importance.ts); the page states the
-     * share of the model's total |β|·SD they cover.
+     * Drift is alerted on the features that carry the prediction: the brief's
+     * top ten (Part 6) by |β|·training SD (loaders/importance.ts); the page
+     * states the share of the model's total |β|·SD they cover.
      */
-    importantFeatures: 10,
+    importantFeatures: topFeatures,
     /**
      * Ours: a percentage mean shift is meaningless when the training mean is
      * near zero (a tiny denominator); features whose |training mean| is below
@@ -180,7 +188,7 @@ export const config = {
     /** Brief, Part 3: yellow alerts are answered within 4 hours, red within 1 hour. */
     responseHours: {yellow: 4, red: 1},
     /** Brief, Part 3: escalation runs model owner → data-science manager → VP Engineering. */
-    escalation: ["Model owner", "Data-science manager", "VP Engineering"],
+    escalation: [roles.owner, roles.manager, roles.vp],
     /**
      * Thresholds: a metric is yellow (investigate) past `yellow` and red (act
      * now) past `red`, strictly. Units are given per metric.
@@ -192,7 +200,7 @@ export const config = {
        * $10, "22% over validation". Ours: yellow at 15%, the brief's own
        * retraining trigger ("RMSE degradation > 15%", Part 4).
        */
-      rmse: {yellow: 15, red: 22},
+      rmse: {yellow: retrainRmseTriggerPct, red: 22},
       /** Ours: the same tolerance as RMSE, over the validation MAE; MAE rising with RMSE means broad degradation, not a few tail errors. */
       mae: {yellow: 15, red: 22},
       /** % mean shift of a monitored feature. Brief, Part 3: above 25% is yellow. Ours: red at 50%, twice that. */
@@ -221,7 +229,7 @@ export const config = {
        * Alerts fired by the other rules on one day. Brief, Part 5: more than 10
        * alerts a day is a rollback criterion, so that is red. Ours: yellow at 5.
        */
-      alertsPerDay: {yellow: 5, red: 10},
+      alertsPerDay: {yellow: 5, red: rollbackAlertsPerDay},
     },
     /** Ours: who answers first; escalation then follows the brief's chain. */
     owners: {
@@ -232,6 +240,89 @@ export const config = {
       alertLoad: "Data-science manager (owns the on-call load and the rollback call)",
     },
   },
+  retraining: {
+    triggers: {
+      /** Brief, Part 4: "RMSE degradation > 15%", over the validation RMSE. */
+      rmseDegradationPct: retrainRmseTriggerPct,
+      /**
+       * Brief, Part 4: "drift > 30% in a critical feature". Ours: drift is the
+       * larger of |mean shift| and |SD change|, each in % of the training value
+       * (Part 2's two measures of drift); the mean shift is not used for a
+       * feature whose training mean is near zero (monitoring.minAbsMeanInSd).
+       */
+      criticalDriftPct: 30,
+      /** Brief, Part 4: "new product categories > 10% of volume", as a share of predictions. */
+      newCategorySharePct: 10,
+    },
+    /**
+     * Ours: the critical features are the fewest most important ones (by
+     * |β|·training SD) that together carry 80% of the model's total: drift
+     * elsewhere cannot move a typical prediction by much, drift here can.
+     */
+    criticalImportanceShare: 0.8,
+    /** Calendar facts: retrains a year on each fixed schedule. */
+    retrainsPerYear: {weekly: 52, monthly: 12, quarterly: 4},
+    /** Brief, Part 4: a retrain takes 2 hours of engineering at $150/hour plus $50 of compute. */
+    cost: {hours: 2, hourlyRateUsd: 150, computeUsd: 50},
+    /** Brief, Part 4: the annual costs it states (its own inputs give other figures; the page shows both). */
+    briefAnnualUsd: {weekly: 10_400, monthly: 2_600},
+    /**
+     * Ours: a candidate is validated on a time-based holdout of the last 15
+     * days of its training window (as the current model's validation was),
+     * and walk-forward over the last 4 weekly folds (trained on everything
+     * before each week, scored on the week) to show it holds up as data ages.
+     */
+    validation: {holdoutDays: 15, walkForwardFolds: 4},
+  },
+  risk: {
+    /** Brief, Part 5: predictions outside $10–$500 are rejected as nonsense. */
+    sanityRangeUsd: {min: 10, max: 500},
+    rollback: {
+      /** Brief, Part 5: roll back when the new model's RMSE is more than 5% above the old model's. */
+      rmseOverOldPct: 5,
+      /** Brief, Part 5: a new model takes 10% of traffic (A/B test) before full rollout. */
+      abTrafficShare: 0.1,
+      /** Brief, Part 5: more than 10 alerts a day. */
+      alertsPerDay: rollbackAlertsPerDay,
+      /** Ours: a difference counts as detected at 95% one-sided confidence; the page states how many predictions that takes. */
+      detectionConfidence: 0.95,
+    },
+    /**
+     * The target's unit (Brief: prices in US dollars). Ours: when a critical
+     * feature is missing, the fallback prices the row with a price-like input
+     * in this unit (a list, competitor or last price) rather than guess the
+     * missing value; which ones, and in which order, the log decides.
+     */
+    priceUnit: "USD",
+    /** Brief, Part 6: features come from a database, an external API or are computed; the API's outages are a risk of their own (Part 5). */
+    apiSource: "api",
+    /** Brief, Part 5: incidents are communicated in an alerts channel, a daily email summary and the dashboard. */
+    channels: {alerts: "Alerts channel", email: "Daily email summary", dashboard: "Monitoring dashboard"},
+  },
+  memo: {
+    /** Brief, Part 6: expected production RMSE $8–9, acceptable below $10 (monitoring's red line is the same $10, kept there as 22% over validation). */
+    expectedRmseUsd: {low: 8, high: 9},
+    acceptableRmseUsd: 10,
+    /** Brief, Part 6: the feature requirements list the 10 most important features. */
+    requirementFeatures: topFeatures,
+    /** Brief, Part 6: latency budgets by feature source, in ms. */
+    latencyBudgetMs: {database: 50, api: 200, computed: 100},
+    /** Brief, Part 6: a feature's expected range is its training 1st–99th percentile. */
+    expectedRangeProbs: [0.01, 0.99],
+    calendar: {
+      /** Brief, Part 6: a maintenance calendar for the next 12 months. */
+      months: 12,
+      /** Ours: weekly reviews on Mondays (0 = Sunday), when the past week's figures are complete. */
+      reviewWeekday: 1,
+      /** Ours: retraining on the first Wednesday of each month: after Monday's review, with two working days left to start the A/B test and roll back before the weekend. */
+      retrainingWeekday: 3,
+      /** Brief, Part 6: quarterly audits (every 3 months), on the last working day of each quarter of the calendar. */
+      auditEveryMonths: 3,
+      /** Ours: who owns each task (the brief asks for an owner each); the architecture review needs the top of the chain. */
+      owners: {review: roles.owner, retraining: roles.owner, audit: roles.manager, architecture: roles.vp},
+    },
+  },
 } as const;
+
 
 export type Config = typeof config;

@@ -7,6 +7,9 @@ import {monitoringSpec, type MonitoringSpec} from "./monitoring/spec.js";
 import {monitoringTable, type MonitoringTable} from "./monitoring/table.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
 import {performanceDetail, type PerformanceDetail} from "./performance/detail.js";
+import {retrainingTable, type RetrainingTable} from "./retraining/table.js";
+import {riskTable, type RiskTable} from "./risk/table.js";
+import {memoTable, type MemoTable} from "./memo/table.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
 import {inputSummary, type InputSummary} from "./summary.js";
 
@@ -32,6 +35,12 @@ export interface Tables {
   monitoring: MonitoringTable;
   /** monitoring-spec.json: the rules as engineers implement them (the same catalogue). */
   monitoringSpec: MonitoringSpec;
+  /** The retraining protocol: triggers, their replay, costs. */
+  retraining: RetrainingTable;
+  /** Risk mitigation: the risk matrix, fallback, sanity check, rollback and incident response. */
+  risk: RiskTable;
+  /** The one-page deployment memo. */
+  memo: MemoTable;
 }
 
 export function buildTables(inputs: Inputs): Tables {
@@ -42,6 +51,8 @@ export function buildTables(inputs: Inputs): Tables {
   const performance = performanceTable(accumulation, stats);
   const drift = driftTable(accumulation, production.features, stats);
   const monitoring = monitoringTable({inputs, accumulation, importance, performance, drift});
+  const retraining = retrainingTable({inputs, accumulation, importance, performance, drift, monitoring});
+  const risk = riskTable({inputs, importance, scores, performance, drift, monitoring});
   return {
     inputs,
     summary: inputSummary(inputs),
@@ -54,5 +65,8 @@ export function buildTables(inputs: Inputs): Tables {
     driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
     monitoring,
     monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
+    retraining,
+    risk,
+    memo: memoTable({inputs, importance, performance, drift, monitoring, retraining, risk}),
   };
 }

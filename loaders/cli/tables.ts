@@ -21,6 +21,9 @@ runCli(async () => {
     ["drift.json", toJson(tables.drift, 2)],
     ["monitoring.json", toJson(tables.monitoring, 2)],
     ["monitoring-spec.json", toJson(tables.monitoringSpec, 2)],
+    ["retraining.json", toJson(tables.retraining, 2)],
+    ["risk.json", toJson(tables.risk, 2)],
+    ["memo.json", toJson(tables.memo, 2)],
     ["scores.csv", scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)],
   ];
   writeAll(values.out, outputs);

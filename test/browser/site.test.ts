@@ -3,6 +3,7 @@ import {existsSync, mkdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {config} from "../../loaders/config.js";
 import {root} from "../helpers.js";
 import {hasChromium, horizontalOverflow, launch, open, pageProblems, pdfPageCount, sidebarLinks} from "./check.js";
 import {serve} from "./server.js";
@@ -78,11 +79,51 @@ describe("every page", () => {
 
 describe("on a phone (390 px wide)", () => {
   it.each(["/", "/memo"])("%s has no horizontal overflow", async (path) => {
-    if (!pages.some((p) => p.path === path)) return expect(path).toBe("/memo"); // the memo page lands with its issue
+    expect(pages.map((p) => p.path)).toContain(path);
     const page = await browser.newPage({viewport: {width: 390, height: 844}});
     await open(page, site.url + path);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({path: join(shots, `phone-${path === "/" ? "index" : path.slice(1)}.png`), fullPage: true});
+    await page.close();
+  });
+});
+
+describe("the memo", () => {
+  it("prints on exactly one Letter page, without the site's navigation", async () => {
+    const page = await browser.newPage();
+    await open(page, site.url + "/memo");
+    await page.emulateMedia({media: "print"});
+    const chrome = await page.evaluate(() =>
+      ["#observablehq-sidebar", "#observablehq-toc", "#observablehq-footer", ".memo-details"].filter((sel) => {
+        const el = document.querySelector(sel);
+        return el !== null && getComputedStyle(el).display !== "none";
+      }),
+    );
+    expect(chrome).toEqual([]);
+    const pdf = await page.pdf({format: "Letter"});
+    expect(pdfPageCount(pdf)).toBe(1);
+    await page.close();
+  });
+});
+
+describe("the retraining calculator", () => {
+  it("recomputes the cost when an input changes", async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    expect(await open(page, site.url + "/retraining")).toEqual([]);
+    const result = page.locator("#retraining-cost-result");
+    const before = await result.textContent();
+    const hours = page.locator("form", {hasText: "Engineering hours per retrain"}).locator("input[type=number]");
+    await hours.fill("4");
+    await hours.dispatchEvent("input");
+    await expect.poll(() => result.textContent()).not.toBe(before);
+    // 4 h at the default rate and compute.
+    const {hourlyRateUsd: rate, computeUsd: compute} = config.retraining.cost;
+    const per = 4 * rate + compute;
+    const usd = (x: number) => "$" + x.toLocaleString("en-US");
+    expect(await result.textContent()).toContain(`4 h × ${usd(rate)} + ${usd(compute)} = ${usd(per)} a retrain`);
+    await page.locator("label", {hasText: "Weekly"}).click();
+    const weekly = config.retraining.retrainsPerYear.weekly;
+    await expect.poll(() => result.textContent()).toContain(`× ${weekly} retrains a year = ${usd(weekly * per)}.`);
     await page.close();
   });
 });

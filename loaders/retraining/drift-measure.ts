@@ -1,0 +1,57 @@
+import {config} from "../config.js";
+import type {Moments} from "../stats/moments.js";
+import {meanOf, sampleSd} from "../stats/moments.js";
+
+/** A critical feature's training figures and its column in the model order. */
+export interface CriticalColumn {
+  feature: string;
+  index: number;
+  rank: number;
+  train_mean: number;
+  train_sd: number;
+}
+
+export type DriftMeasure = "mean shift" | "SD change";
+
+/** A feature's drift as the retraining trigger reads it. */
+export interface DriftValue {
+  /** The larger of |mean shift %| and |SD change %| (the mean shift left out when the training mean is near zero); null when neither is defined. */
+  drift_pct: number | null;
+  measure: DriftMeasure | null;
+}
+
+/**
+ * Whether a percentage mean shift means anything: not when the training mean
+ * is zero or within `minAbsMeanInSd` training SDs of it (monitoring's rule,
+ * so both pages leave out the same features).
+ */
+export function nearZeroMean(trainMean: number, trainSd: number, minAbsMeanInSd: number = config.monitoring.minAbsMeanInSd): boolean {
+  return trainMean === 0 || Math.abs(trainMean) < minAbsMeanInSd * trainSd;
+}
+
+/** Drift = the larger of |mean shift %| and |SD change %| (Part 2's two measures), ignoring the mean shift of a near-zero-mean feature. */
+export function driftValue(meanShiftPct: number | null, sdChangePct: number | null, nearZero: boolean): DriftValue {
+  const mean = nearZero || meanShiftPct === null ? null : Math.abs(meanShiftPct);
+  const sd = sdChangePct === null ? null : Math.abs(sdChangePct);
+  if (mean === null && sd === null) return {drift_pct: null, measure: null};
+  if (sd === null || (mean !== null && mean >= sd)) return {drift_pct: mean, measure: "mean shift"};
+  return {drift_pct: sd, measure: "SD change"};
+}
+
+/** The same from a window's moments of the feature's present values. */
+export function driftFromMoments(present: Moments, f: CriticalColumn): DriftValue {
+  const mean = meanOf(present);
+  const sd = sampleSd(present);
+  const meanShift = mean === null || f.train_mean === 0 ? null : ((mean - f.train_mean) / f.train_mean) * 100;
+  const sdChange = sd === null || f.train_sd === 0 ? null : ((sd - f.train_sd) / f.train_sd) * 100;
+  return driftValue(meanShift, sdChange, nearZeroMean(f.train_mean, f.train_sd));
+}
+
+/** The most drifted of several features (the first on ties, i.e. the more important); null when none is measurable. */
+export function largestDrift(values: readonly {feature: string; value: DriftValue}[]): {feature: string; value: DriftValue} | null {
+  let best: {feature: string; value: DriftValue} | null = null;
+  for (const v of values) {
+    if (v.value.drift_pct !== null && (best === null || v.value.drift_pct > best.value.drift_pct!)) best = v;
+  }
+  return best;
+}
