@@ -1,39 +1,75 @@
-import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {basename, join} from "node:path";
 import {parseArgs} from "node:util";
+import {config} from "../config.js";
 import {InputError} from "../errors.js";
-import {loadInputs} from "../inputs/load.js";
+import {findInputFiles} from "../inputs/files.js";
+import {loadInputs, loadModelInputs} from "../inputs/load.js";
 import {toJson} from "../json.js";
 import {formatScoresCsv, scoresHeader} from "../scores-csv.js";
+import {streamTables} from "../stream/stream-tables.js";
 import {buildTables} from "../tables.js";
 import {runCli} from "./run.js";
 
-const usage = "usage: npm run tables -- --data DIR --out DIR";
+const usage = "usage: npm run tables -- --data DIR --out DIR [--engine auto|memory|stream] [--threads N]";
+const outputs = ["performance.json", "drift.json", "scores.csv"] as const;
+type Output = (typeof outputs)[number];
 
-runCli(() => {
-  const {values} = parseArgs({options: {data: {type: "string", default: "data"}, out: {type: "string"}, help: {type: "boolean"}}});
+runCli(async () => {
+  const {values} = parseArgs({
+    options: {data: {type: "string", default: "data"}, out: {type: "string"}, engine: {type: "string", default: "auto"}, threads: {type: "string"}, help: {type: "boolean"}},
+  });
   if (values.help) return console.log(usage);
   if (!values.out) throw new InputError(`--out DIR is required (${usage})`);
-  const tables = buildTables(loadInputs(values.data));
-  const outputs: [string, string][] = [
-    ["performance.json", toJson(tables.performance, 2)],
-    ["drift.json", toJson(tables.drift, 2)],
-    ["scores.csv", scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)],
-  ];
-  writeAll(values.out, outputs);
+  const engine = values.engine;
+  if (engine !== "auto" && engine !== "memory" && engine !== "stream") throw new InputError(`--engine must be auto, memory or stream (${usage})`);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new InputError(`--threads must be a whole number ≥ 1 (${usage})`);
+
+  if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
+    // Small logs: the in-memory path, csv-parse and every table at once.
+    const tables = buildTables(loadInputs(values.data));
+    const text: Record<Output, string> = {
+      "performance.json": toJson(tables.performance, 2),
+      "drift.json": toJson(tables.drift, 2),
+      "scores.csv": scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores),
+    };
+    await writeOutputs(values.out, async (path) => outputs.forEach((name) => writeFileSync(path[name], text[name])));
+  } else {
+    // Large logs: one streaming pass on every core, scores.csv written as rows are scored.
+    const {files, model, stats} = loadModelInputs(values.data);
+    await writeOutputs(values.out, async (path) => {
+      const tables = await streamTables(files.production, model, stats, basename(files.model), {scoresFile: path["scores.csv"], threads});
+      writeFileSync(path["performance.json"], toJson(tables.performance, 2));
+      writeFileSync(path["drift.json"], toJson(tables.drift, 2));
+    });
+  }
 });
 
-/** Everything is computed before anything is written; each file appears whole or not at all. */
-function writeAll(dir: string, outputs: [string, string][]): void {
-  mkdirSync(dir, {recursive: true});
-  const temp = outputs.map(([name, text]) => {
-    const path = join(dir, `.${name}.${process.pid}.tmp`);
-    writeFileSync(path, text);
-    return path;
-  });
+/** Whether the data folder's production log is large enough for the streaming path (config.scale). */
+function isLarge(dir: string): boolean {
   try {
-    outputs.forEach(([name], i) => renameSync(temp[i], join(dir, name)));
+    return statSync(findInputFiles(dir).production).size >= config.scale.streamingMinBytes;
+  } catch {
+    return false; // the in-memory path reports the problem
+  }
+}
+
+/**
+ * Nothing is written on error: the outputs are produced as hidden temporary
+ * files in the output folder and renamed into place only when all of them are
+ * complete; on error they are removed (and so is the folder, if it was made
+ * for them).
+ */
+async function writeOutputs(dir: string, produce: (path: Record<Output, string>) => Promise<void>): Promise<void> {
+  const created = !existsSync(dir);
+  mkdirSync(dir, {recursive: true});
+  const temp = Object.fromEntries(outputs.map((name) => [name, join(dir, `.${name}.${process.pid}.tmp`)])) as Record<Output, string>;
+  try {
+    await produce(temp);
+    for (const name of outputs) renameSync(temp[name], join(dir, name));
   } finally {
-    temp.forEach((path) => rmSync(path, {force: true}));
+    for (const name of outputs) rmSync(temp[name], {force: true});
+    if (created && readdirSync(dir).length === 0) rmdirSync(dir);
   }
 }

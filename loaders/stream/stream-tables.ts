@@ -1,0 +1,152 @@
+import {closeSync, openSync, readSync, rmSync, statSync, writeSync} from "node:fs";
+import {availableParallelism} from "node:os";
+import {Worker} from "node:worker_threads";
+import {mergeAccumulations, type Accumulation} from "../accumulate.js";
+import {config} from "../config.js";
+import {driftTable, type DriftTable} from "../drift.js";
+import {InputError} from "../errors.js";
+import type {ColumnLayout} from "../inputs/production.js";
+import type {TrainingStats} from "../inputs/training-stats.js";
+import type {LinearModel} from "../model.js";
+import {performanceTable, type PerformanceTable} from "../performance.js";
+import {scoringPlan} from "../scoring.js";
+import {unpackAccumulation, type PackedAccumulation} from "./accumulation-transfer.js";
+import {headerOnlyError, readHeader, recordInputError, syntaxInputError} from "./header.js";
+import {checkedLayout} from "./production-bytes.js";
+import {runRangeJob, type RangeJob, type RangeOutcome} from "./range-job.js";
+import type {RangeResult} from "./row-stream.js";
+import {splitRanges, type ByteRange} from "./split.js";
+import {rangeWorkerScript} from "./worker-script.js";
+
+export interface StreamOptions {
+  /** Where to write scores.csv (rows in input order), or null for none. */
+  scoresFile: string | null;
+  /** Worker threads; default: one per core. */
+  threads?: number;
+}
+
+/** The core tables of a production log too large to hold: from one streaming pass. */
+export interface StreamedTables {
+  layout: ColumnLayout;
+  accumulation: Accumulation;
+  performance: PerformanceTable;
+  drift: DriftTable;
+}
+
+/**
+ * Reads the production log in one pass on all cores without holding its rows:
+ * the file is split into byte ranges at line breaks, each range is parsed,
+ * scored and accumulated by its own worker thread (writing its scores.csv
+ * rows as it goes), and the accumulations merge into the same tables as the
+ * in-memory path. Errors are those of the in-memory path, with its precedence
+ * (syntax errors anywhere first, then the first invalid record).
+ */
+export async function streamTables(file: string, model: LinearModel, stats: TrainingStats, modelName: string, options: StreamOptions): Promise<StreamedTables> {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    throw new InputError("cannot read the file", {file});
+  }
+  const parts: string[] = [];
+  try {
+    const size = statSync(file).size;
+    const source = {kind: "file" as const, fd, size};
+    const header = readHeader(source, file);
+    const layout = checkedLayout(source, header, model.features, file, modelName);
+    const threads = options.threads ?? availableParallelism();
+    const ranges = splitRanges(fd, size, header, threads, config.scale.minBytesPerThread);
+    const job = (range: ByteRange, i: number, count: number): RangeJob => {
+      const scoresFile = options.scoresFile === null ? null : i === 0 ? options.scoresFile : `${options.scoresFile}.part${i}`;
+      if (i > 0 && scoresFile) parts.push(scoresFile);
+      return {
+        file,
+        size,
+        ...range,
+        header: header.fields,
+        mode: header.mode,
+        features: [...model.features],
+        modelName,
+        plan: scoringPlan(model, stats),
+        scoresFile,
+        writeScoresHeader: i === 0,
+        speculative: i > 0 && count > 1,
+      };
+    };
+    let outcomes = await runJobs(ranges.map((r, i) => job(r, i, ranges.length)));
+    if (!confirmed(ranges, outcomes.map((o) => o.result))) {
+      // A guessed boundary fell inside a quoted field: read the log in one range.
+      outcomes = await runJobs([job({from: header.dataStart, to: size}, 0, 1)]);
+    }
+    const results = outcomes.map((o) => o.result);
+    // Each range counts lines from its own start; the file's line is the header's lines plus those of the ranges before.
+    const bases = results.map((_, i) => results.slice(0, i).reduce((sum, r) => sum + r.lines, header.lineBase));
+    results.forEach((r, i) => {
+      if (r.syntaxError) throw syntaxInputError(r.syntaxError, file, bases[i]);
+    });
+    if (results.reduce((sum, r) => sum + r.rows, 0) === 0) throw headerOnlyError(file);
+    results.forEach((r, i) => {
+      if (r.problem) throw recordInputError(r.problem, file, bases[i]);
+    });
+    if (options.scoresFile !== null && outcomes.length > 1) for (const part of parts) append(options.scoresFile, part);
+    const accumulation = outcomes.map((o) => o.accumulation).reduce(mergeAccumulations);
+    return {
+      layout,
+      accumulation,
+      performance: performanceTable(accumulation, stats),
+      drift: driftTable(accumulation, model.features, stats),
+    };
+  } finally {
+    closeSync(fd);
+    for (const part of parts) rmSync(part, {force: true});
+  }
+}
+
+/**
+ * Whether every range but the last ended exactly where the next began (so the
+ * next one's guessed start was a real record start), counting only up to the
+ * first syntax error, after which nothing is used.
+ */
+function confirmed(ranges: ByteRange[], results: RangeResult[]): boolean {
+  for (let i = 0; i < results.length; ++i) {
+    if (results[i].tooLong) return false;
+    if (results[i].syntaxError) return true;
+    if (i + 1 < ranges.length && results[i].end !== ranges[i].to) return false;
+  }
+  return true;
+}
+
+/** One job runs on this thread; several run on worker threads, one each. */
+async function runJobs(jobs: RangeJob[]): Promise<RangeOutcome[]> {
+  if (jobs.length === 1) return [runRangeJob(jobs[0])];
+  return Promise.all(jobs.map(runInWorker));
+}
+
+function runInWorker(job: RangeJob): Promise<RangeOutcome> {
+  const script = rangeWorkerScript();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script.url, {workerData: {...job, ...script.data}});
+    worker.once("message", (message: {result: RangeResult; accumulation: PackedAccumulation}) => {
+      resolve({result: message.result, accumulation: unpackAccumulation(message.accumulation)});
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`range worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Appends file `part` to `target`, block by block. */
+function append(target: string, part: string): void {
+  const from = openSync(part, "r");
+  const to = openSync(target, "a");
+  try {
+    const block = Buffer.allocUnsafe(4 << 20);
+    for (let n; (n = readSync(from, block, 0, block.length, null)) > 0; ) {
+      for (let done = 0; done < n; ) done += writeSync(to, block, done, n - done);
+    }
+  } finally {
+    closeSync(from);
+    closeSync(to);
+  }
+}
