@@ -23,11 +23,15 @@ export interface StreamOptions {
   scoresFile: string | null;
   /** Worker threads; default: one per core. */
   threads?: number;
+  /** Smallest share of the file per thread (default config.scale.minBytesPerThread). */
+  minBytesPerThread?: number;
 }
 
 /** The core tables of a production log too large to hold: from one streaming pass. */
 export interface StreamedTables {
   layout: ColumnLayout;
+  /** Byte ranges read in parallel (1 when the log was read in one range). */
+  threads: number;
   accumulation: Accumulation;
   performance: PerformanceTable;
   drift: DriftTable;
@@ -55,7 +59,7 @@ export async function streamTables(file: string, model: LinearModel, stats: Trai
     const header = readHeader(source, file);
     const layout = checkedLayout(source, header, model.features, file, modelName);
     const threads = options.threads ?? availableParallelism();
-    const ranges = splitRanges(fd, size, header, threads, config.scale.minBytesPerThread);
+    const ranges = splitRanges(fd, size, header, threads, options.minBytesPerThread ?? config.scale.minBytesPerThread);
     const job = (range: ByteRange, i: number, count: number): RangeJob => {
       const scoresFile = options.scoresFile === null ? null : i === 0 ? options.scoresFile : `${options.scoresFile}.part${i}`;
       if (i > 0 && scoresFile) parts.push(scoresFile);
@@ -92,6 +96,7 @@ export async function streamTables(file: string, model: LinearModel, stats: Trai
     const accumulation = outcomes.map((o) => o.accumulation).reduce(mergeAccumulations);
     return {
       layout,
+      threads: outcomes.length,
       accumulation,
       performance: performanceTable(accumulation, stats),
       drift: driftTable(accumulation, model.features, stats),
