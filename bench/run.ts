@@ -37,7 +37,7 @@ const seed = Number(values.seed);
 if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(repeat) && repeat > 0)) throw new Error("--rows and --repeat must be positive whole numbers");
 
 const dataDir = resolve(values.data);
-const seedInputs = loadModelInputs(dataDir);
+const seedInputs = await loadModelInputs(dataDir);
 const work = join(tmpdir(), `report-bench-${rows}-${seed}`);
 const csv = join(work, "production.csv");
 const marker = join(work, ".complete");
@@ -54,7 +54,7 @@ if (!existsSync(marker)) {
 }
 const bytes = statSync(csv).size;
 
-const {model, stats} = loadModelInputs(work);
+const {model, stats} = await loadModelInputs(work);
 const means = new Map(stats.features.map((f) => [f.feature, f.mean]));
 const params: DuckParams = {
   csv,

@@ -4,6 +4,9 @@
  * (TechMart pricing model, Parts 1–6); anything else is our choice, justified
  * where the report uses it.
  */
+/** Brief, Part 1: the 95th percentile of absolute error. */
+const tailQuantile = 0.95;
+
 export const config = {
   model: {
     /** Brief: glmnet Ridge with λ = 0.05 is the model to deploy. */
@@ -15,14 +18,219 @@ export const config = {
     /** Brief, Part 2: an SD change above 30% is severe drift. */
     severeSdChangePct: 30,
   },
+  /** The drift page's analyses beyond the brief's severe flag (Part 2). */
+  driftAnalysis: {
+    /**
+     * Ours: a training mean closer to zero than half a training SD makes a %
+     * change meaningless (it measures the distance from zero, not from the
+     * distribution: trend_30d, mean 0.010 ± 0.053, reads −13% for a shift of
+     * 0.02 SD). Such features are judged by their shift in training SDs.
+     */
+    nearZeroMeanSd: 0.5,
+    /**
+     * Ours: a mean shift of half a training SD or more is large (Cohen's
+     * "medium" effect size, d = 0.5). Judges near-zero-mean features, and
+     * catches low-variance features whose % change stays under 20% although the
+     * whole distribution moved (an index of 100 ± 5 moving to 112).
+     */
+    largeShiftSd: 0.5,
+    /**
+     * Ours: the usual PSI reading (credit scoring, e.g. Siddiqi 2006, "Credit
+     * Risk Scorecards"): below 0.1 stable, 0.1 to 0.25 moderate shift, 0.25 or
+     * more major shift.
+     */
+    psiModerate: 0.1,
+    psiMajor: 0.25,
+    /**
+     * Ours: a bin share of zero makes PSI infinite; shares below 1e-4 count as
+     * 1e-4 (a common choice; an empty 1% bin then adds 0.046, a visible but not
+     * dominating amount).
+     */
+    psiEpsilon: 1e-4,
+    /**
+     * Ours: a value holding at least 1% of production rows is a point mass of a
+     * discrete feature (counts, ratings), not a coincidence of rounding (a
+     * continuous value repeats in about 1 row in 500): its training CDF is then
+     * bracketed by the neighbouring quantiles. In simulations of no drift this
+     * keeps the PSI of count features at the level of continuous ones.
+     */
+    minPointShare: 0.01,
+    /** Ours: significance level of the two-sample KS critical value shown beside the approximate distance. */
+    ksAlpha: 0.05,
+    /** Ours: features shown in the training-vs-production quantile chart (the most drifted by PSI). */
+    quantileChartFeatures: 6,
+    missing: {
+      /**
+       * Ours: a feature's production missing rate is elevated when it is more
+       * than twice its training rate and at least 5 percentage points above it:
+       * doubling alone would flag 0.1% → 0.3%, points alone would ignore scale.
+       */
+      elevatedRatio: 2,
+      elevatedPoints: 0.05,
+      /**
+       * Ours: a day is in an outage of a source when the source's daily missing
+       * rate is more than twice its median daily rate and at least 10 points
+       * above it (a day's rate from ~15 rows × 15 features varies by ±3 points).
+       */
+      outageMultiple: 2,
+      outageMinPoints: 0.1,
+      /** Ours: the most important features whose missing-vs-present RMSE is shown. */
+      errorFeatures: 8,
+    },
+    correlation: {
+      /**
+       * Ours: a pair's correlation changed beyond sampling noise when Fisher's
+       * z test rejects "same correlation" at 5% after a Bonferroni correction
+       * for the number of pairs compared (2,775 for 75 features): with that
+       * many pairs, a few hundred would pass an uncorrected test by chance.
+       */
+      alpha: 0.05,
+      /** Ours: pairs listed in the "changed most" table. */
+      topPairs: 15,
+      /** Ours: most important features in the correlation-change heat map (12 → 66 pairs, readable). */
+      heatmapFeatures: 12,
+    },
+    /**
+     * Ours: words for the strength of a correlation coefficient |r| (Cohen
+     * 1988): below 0.1 negligible, below 0.3 weak, below 0.5 moderate, else strong.
+     */
+    strength: {weak: 0.1, moderate: 0.3, strong: 0.5},
+  },
   performance: {
-    /** Brief, Part 1: "95th-percentile absolute error" is the tail figure. */
-    tailQuantile: 0.95,
+    /** Brief, Part 1: "95th-percentile absolute error" is the tail figure; the top 5% of errors are the rows above it. */
+    tailQuantile,
+    /** Brief, Part 1 (quantile analysis): absolute-error quantiles shown overall and per segment; keys are the output fields. */
+    absErrorQuantiles: {p50_abs_error: 0.5, p90_abs_error: 0.9, p95_abs_error: tailQuantile, p99_abs_error: 0.99},
     /**
      * Ours: segments with fewer rows are shown but marked and never ranked among
      * the worst, because the RMSE of a handful of rows is mostly noise.
      */
     minSegmentRows: 20,
+    /** Brief, Part 1: "name the top 5 worst segments". */
+    worstCount: 5,
+    /**
+     * Ours: a 95% percentile-bootstrap interval for each group's RMSE, from its
+     * squared errors resampled with replacement. A fixed seed makes a rebuild give
+     * the same intervals (each group's generator is seeded from this seed and the
+     * group's name, so adding a segment leaves the others' intervals unchanged).
+     * 2,000 resamples put the Monte Carlo error of a 2.5% percentile well below a
+     * cent on these groups. Above `maxDraws` (rows × resamples) resampling would be
+     * slow and the normal approximation of the MSE (mean ± z·SD/√n of the squared
+     * errors) is accurate, so that is used instead and labelled as such.
+     */
+    interval: {level: 0.95, resamples: 2000, seed: 20261001, maxDraws: 10_000_000},
+    /**
+     * Ours: an RMSE within 10% of validation counts as "back near validation".
+     * The validation RMSE is itself an estimate from a few hundred rows, uncertain
+     * by several percent, so a smaller gap cannot be told from noise.
+     */
+    nearValidationPct: 10,
+    /**
+     * Ours: degradation is "concentrated" when leaving out segments holding at most
+     * 20% of rows (of one dimension: categories, price tiers or brands) brings RMSE
+     * back near validation: then a targeted fix (a fallback or exclusion for those
+     * segments) restores accuracy for the other 80%+. Needing to drop more than a
+     * fifth of the catalogue means the model itself has degraded: "uniform".
+     */
+    concentratedMaxRowShare: 0.2,
+    /** Ours: a relative RMSE difference under 10% between two groups is not called a difference (same reasoning as nearValidationPct). */
+    materialDifferencePct: 10,
+    /** Ours: a trailing 7-day RMSE smooths the day-of-week cycle and the noise of ~17 rows a day. */
+    rollingDays: 7,
+    /** Ours: actual-price bins are deciles of the production prices (equal row counts, so bin RMSEs are equally reliable), fewer when a bin would fall below minSegmentRows. */
+    priceBins: 10,
+    /** Ours: the predicted-vs-actual chart ships at most this many points (a systematic sample above it), keeping the page data small at millions of rows. */
+    maxScatterPoints: 2000,
+    /** Ours: about 40 bins show the error distribution's shape and tails at 500 rows and at millions. */
+    histogramBins: 40,
+  },
+  monitoring: {
+    /**
+     * Ours: accuracy, drift and business-impact metrics are pooled over the
+     * trailing 7 calendar days (a weekly cycle of traffic, and enough rows for
+     * a stable RMSE at this volume); latency and volume are judged day by day
+     * because their failures are acute (a bad deploy, a dead feed).
+     */
+    windowDays: 7,
+    /**
+     * Ours: a pooled metric is evaluated only once its window holds this many
+     * predictions. The RMSE of n rows has a standard error of about
+     * RMSE/√(2n); at n = 100 that is 7%, so the red line (+22%) sits about
+     * three standard errors above validation: a red is a change, not noise.
+     */
+    minWindowRows: 100,
+    /**
+     * Ours: drift is alerted on the features that carry the prediction, the
+     * top ten by |β|·training SD (loaders/importance.ts); the page states the
+     * share of the model's total |β|·SD they cover.
+     */
+    importantFeatures: 10,
+    /**
+     * Ours: a percentage mean shift is meaningless when the training mean is
+     * near zero (a tiny denominator); features whose |training mean| is below
+     * this many training SDs are left out of the mean-shift alert and listed.
+     */
+    minAbsMeanInSd: 0.5,
+    /** Ours: volume is compared with the median of up to 7 previous days' counts… */
+    volumeBaselineDays: 7,
+    /** Ours: …and only once at least 3 previous days exist (a median of fewer is one day's whim). */
+    minBaselineDays: 3,
+    /** Ours: the pricing API's latency budget per prediction request, in ms. */
+    latencyBudgetMs: 200,
+    /** Brief, Part 3: yellow alerts are answered within 4 hours, red within 1 hour. */
+    responseHours: {yellow: 4, red: 1},
+    /** Brief, Part 3: escalation runs model owner → data-science manager → VP Engineering. */
+    escalation: ["Model owner", "Data-science manager", "VP Engineering"],
+    /**
+     * Thresholds: a metric is yellow (investigate) past `yellow` and red (act
+     * now) past `red`, strictly. Units are given per metric.
+     */
+    alerts: {
+      /**
+       * % over the validation RMSE (training_stats), the source of truth so the
+       * line follows the model when it is retrained. Brief, Part 3: red above
+       * $10, "22% over validation". Ours: yellow at 15%, the brief's own
+       * retraining trigger ("RMSE degradation > 15%", Part 4).
+       */
+      rmse: {yellow: 15, red: 22},
+      /** Ours: the same tolerance as RMSE, over the validation MAE; MAE rising with RMSE means broad degradation, not a few tail errors. */
+      mae: {yellow: 15, red: 22},
+      /** % mean shift of a monitored feature. Brief, Part 3: above 25% is yellow. Ours: red at 50%, twice that. */
+      meanShift: {yellow: 25, red: 50},
+      /**
+       * % of a monitored feature's values missing. Brief, Part 3: above 15% is
+       * red. Ours: yellow at half that, still three standard errors above a 2%
+       * training rate in a 100-row window.
+       */
+      missingRate: {yellow: 7.5, red: 15},
+      /** ms, daily 95th percentile. Ours: red past the 200 ms budget, yellow at 75% of it (headroom gone). */
+      latencyP95: {yellow: 150, red: 200},
+      /**
+       * % of the trailing median daily volume (lower is worse). Ours: half the
+       * usual traffic is worth a look; a quarter is an outage of most traffic.
+       */
+      volume: {yellow: 50, red: 25},
+      /**
+       * % of revenue mispriced: Σ units × |actual − predicted| / Σ units × actual.
+       * Ours: at validation accuracy the mean absolute error is ~8% of the
+       * mean price (seed inputs; the page computes it); 10% is beyond that, 15% is about one
+       * dollar in seven priced wrong.
+       */
+      mispricing: {yellow: 10, red: 15},
+      /**
+       * Alerts fired by the other rules on one day. Brief, Part 5: more than 10
+       * alerts a day is a rollback criterion, so that is red. Ours: yellow at 5.
+       */
+      alertsPerDay: {yellow: 5, red: 10},
+    },
+    /** Ours: who answers first; escalation then follows the brief's chain. */
+    owners: {
+      accuracy: "Model owner (pricing data science)",
+      drift: "Model owner, with the feature's pipeline owner",
+      serving: "Serving on-call (ML platform)",
+      business: "Pricing product owner",
+      alertLoad: "Data-science manager (owns the on-call load and the rollback call)",
+    },
   },
   scale: {
     /**

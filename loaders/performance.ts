@@ -1,55 +1,84 @@
 import type {Accumulation} from "./accumulate.js";
 import {config} from "./config.js";
 import type {TrainingStats} from "./inputs/training-stats.js";
-import {compare} from "./order.js";
-import {dimensions, type Dimension} from "./segments.js";
-import {accuracy, type Accuracy} from "./stats/error-sums.js";
-import {quantile} from "./stats/quantile.js";
+import {concentration, type Concentration} from "./performance/concentration.js";
+import {
+  concentrationConclusion,
+  dailyConclusion,
+  establishedConclusion,
+  imputedConclusion,
+  overallConclusion,
+  quantilesConclusion,
+  segmentsConclusion,
+  worstConclusion,
+} from "./performance/conclusions.js";
+import {dailyPerformance, windowComparison, type DayPerformance, type WindowComparison} from "./performance/daily.js";
+import {establishedVsNew, type EstablishedVsNew} from "./performance/established.js";
+import {groupFigures, type GroupFigures} from "./performance/group.js";
+import {byImputed, imputedGroups, imputedSplit, type ImputedGroup, type ImputedPerformance, type ImputedSplit} from "./performance/imputed.js";
+import {segmentTable, type SegmentPerformance} from "./performance/segment-table.js";
+import {worstRule, worstSegments} from "./performance/worst.js";
 
-export interface OverallPerformance {
-  rmse: number;
-  mae: number;
-  r2: number | null;
-  bias: number;
-  p95_abs_error: number;
-  rmse_increase_pct: number;
+export {increasePct} from "./performance/group.js";
+export {worstSegments} from "./performance/worst.js";
+export type {GroupFigures} from "./performance/group.js";
+export type {SegmentPerformance, SegmentStatus} from "./performance/segment-table.js";
+export type {DayPerformance, WindowComparison} from "./performance/daily.js";
+export type {Concentration, ConcentrationVerdict} from "./performance/concentration.js";
+
+export type OverallPerformance = GroupFigures;
+
+/** One row of the validation-vs-production table. */
+export interface MetricComparison {
+  metric: "RMSE" | "MAE" | "R²";
+  /** "USD" for dollar metrics, "" for R². */
+  unit: string;
+  validation: number;
+  production: number | null;
+  change: number | null;
+  change_pct: number | null;
 }
 
-export interface SegmentPerformance {
-  dimension: Dimension;
-  segment: string;
-  n: number;
-  rmse: number;
-  mae: number;
-  bias: number;
-  r2: number | null;
-  p95_abs_error: number;
-  rmse_increase_pct: number;
-  /** Mean actual price of the segment's rows (orders price tiers without naming them). */
-  mean_actual_price: number;
-}
-
-export interface DayPerformance {
-  date: string;
-  n: number;
-  rmse: number;
-  mae: number;
-  bias: number;
+/** The settings behind the figures, so pages state their rules without typing numbers. */
+export interface PerformanceSettings {
+  ci_level: number;
+  resamples: number;
+  seed: number;
+  max_draws: number;
+  min_segment_rows: number;
+  worst_count: number;
+  tail_quantile: number;
+  near_validation_pct: number;
+  concentrated_max_row_share: number;
+  rolling_days: number;
 }
 
 export interface PerformanceTable {
   n: number;
   validation: TrainingStats["validation"];
   overall: OverallPerformance;
+  comparison: MetricComparison[];
   segments: SegmentPerformance[];
   worst_segments: SegmentPerformance[];
+  worst_rule: string;
+  concentration: Concentration;
+  established_vs_new: EstablishedVsNew | null;
   daily: DayPerformance[];
-  by_imputed: {imputed_features: number; n: number; rmse: number; mae: number}[];
-}
-
-/** RMSE increase over validation, in percent. */
-export function increasePct(value: number, baseline: number): number {
-  return (value / baseline - 1) * 100;
+  daily_windows: WindowComparison | null;
+  by_imputed: ImputedPerformance[];
+  by_imputed_groups: ImputedGroup[];
+  imputed_split: ImputedSplit | null;
+  settings: PerformanceSettings;
+  conclusions: {
+    overall: string;
+    segments: string;
+    worst: string;
+    quantiles: string;
+    concentration: string;
+    established: string;
+    imputed: string;
+    daily: string;
+  };
 }
 
 /**
@@ -58,61 +87,67 @@ export function increasePct(value: number, baseline: number): number {
  * the streaming path gives the same tables).
  */
 export function performanceTable(acc: Accumulation, stats: TrainingStats): PerformanceTable {
-  const p = config.performance.tailQuantile;
   const validation = stats.validation;
-  const overall = accuracy(acc.overall.errors);
-  const segments: SegmentPerformance[] = [];
-  for (const dimension of dimensions) {
-    const rows = [...acc.segments[dimension]].map(([segment, sums]): SegmentPerformance => {
-      const a = accuracy(sums.errors);
-      return {
-        dimension,
-        segment,
-        ...pick(a),
-        r2: a.r2,
-        p95_abs_error: quantile(sums.absErrors, p),
-        rmse_increase_pct: increasePct(a.rmse, validation.rmse),
-        mean_actual_price: sums.errors.actual.mean,
-      };
-    });
-    // Price tiers read best from cheap to dear; other segments alphabetically.
-    rows.sort(dimension === "price_tier" ? (a, b) => a.mean_actual_price - b.mean_actual_price : (a, b) => compare(a.segment, b.segment));
-    segments.push(...rows);
-  }
+  const overall = groupFigures(acc.overall.errors, acc.overall.absErrors, "overall", validation.rmse);
+  const segments = segmentTable(acc, stats);
+  const worst = worstSegments(segments);
+  const conc = concentration(acc, validation.rmse);
+  const established = establishedVsNew(acc, stats);
+  const daily = dailyPerformance(acc);
+  const windows = windowComparison(acc);
+  const split = imputedSplit(acc);
+  const p = config.performance;
   return {
     n: acc.rows,
     validation,
-    overall: {
-      rmse: overall.rmse,
-      mae: overall.mae,
-      r2: overall.r2,
-      bias: overall.bias,
-      p95_abs_error: quantile(acc.overall.absErrors, p),
-      rmse_increase_pct: increasePct(overall.rmse, validation.rmse),
-    },
+    overall,
+    comparison: [
+      comparison("RMSE", "USD", validation.rmse, overall.rmse),
+      comparison("MAE", "USD", validation.mae, overall.mae),
+      comparison("R²", "", validation.r2, overall.r2),
+    ],
     segments,
-    worst_segments: worstSegments(segments),
-    daily: [...acc.days].sort(([a], [b]) => compare(a, b)).map(([date, day]) => ({date, ...pick(accuracy(day.errors))})),
-    by_imputed: [...acc.byImputed].sort(([a], [b]) => a - b).map(([k, sums]) => {
-      const a = accuracy(sums);
-      return {imputed_features: k, n: a.n, rmse: a.rmse, mae: a.mae};
-    }),
+    worst_segments: worst,
+    worst_rule: worstRule(),
+    concentration: conc,
+    established_vs_new: established,
+    daily,
+    daily_windows: windows,
+    by_imputed: byImputed(acc),
+    by_imputed_groups: imputedGroups(acc),
+    imputed_split: split,
+    settings: {
+      ci_level: p.interval.level,
+      resamples: p.interval.resamples,
+      seed: p.interval.seed,
+      max_draws: p.interval.maxDraws,
+      min_segment_rows: p.minSegmentRows,
+      worst_count: p.worstCount,
+      tail_quantile: p.tailQuantile,
+      near_validation_pct: p.nearValidationPct,
+      concentrated_max_row_share: p.concentratedMaxRowShare,
+      rolling_days: p.rollingDays,
+    },
+    conclusions: {
+      overall: overallConclusion(overall, validation),
+      segments: segmentsConclusion(segments),
+      worst: worstConclusion(worst),
+      quantiles: quantilesConclusion(overall, segments),
+      concentration: concentrationConclusion(conc, validation.rmse, overall.rmse),
+      established: establishedConclusion(established),
+      imputed: imputedConclusion(split, acc.rows),
+      daily: dailyConclusion(daily, windows),
+    },
   };
 }
 
-/**
- * The five worst segments by RMSE among those with enough rows to be judged
- * (config.performance.minSegmentRows), so a three-product segment cannot top
- * the list by noise.
- */
-export function worstSegments(segments: readonly SegmentPerformance[], count = 5): SegmentPerformance[] {
-  return segments
-    .filter((s) => s.n >= config.performance.minSegmentRows)
-    .sort((a, b) => b.rmse - a.rmse)
-    .slice(0, count);
+function comparison(metric: MetricComparison["metric"], unit: string, validation: number, production: number | null): MetricComparison {
+  return {
+    metric,
+    unit,
+    validation,
+    production,
+    change: production === null ? null : production - validation,
+    change_pct: production === null || validation === 0 ? null : (production / validation - 1) * 100,
+  };
 }
-
-function pick({n, rmse, mae, bias}: Accuracy) {
-  return {n, rmse, mae, bias};
-}
-

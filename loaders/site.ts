@@ -9,6 +9,6 @@ export function siteDataDir(): string {
   return process.env.REPORT_DATA_DIR || "data";
 }
 
-export function siteTables(): Tables {
-  return buildTables(loadInputs(siteDataDir()));
+export async function siteTables(): Promise<Tables> {
+  return buildTables(await loadInputs(siteDataDir()));
 }

@@ -1,8 +1,12 @@
 import {accumulate, emptyAccumulation, type Accumulation} from "./accumulate.js";
 import {driftTable, type DriftTable} from "./drift.js";
+import {driftReport, type DriftReport} from "./drift/report.js";
 import {featureImportance, type FeatureImportance} from "./importance.js";
 import type {Inputs} from "./inputs/load.js";
+import {monitoringSpec, type MonitoringSpec} from "./monitoring/spec.js";
+import {monitoringTable, type MonitoringTable} from "./monitoring/table.js";
 import {performanceTable, type PerformanceTable} from "./performance.js";
+import {performanceDetail, type PerformanceDetail} from "./performance/detail.js";
 import {score, scoringPlan, type Scores} from "./scoring.js";
 import {inputSummary, type InputSummary} from "./summary.js";
 
@@ -19,20 +23,49 @@ export interface Tables {
   scores: Scores;
   accumulation: Accumulation;
   performance: PerformanceTable;
+  /** Performance figures that need row-level context (charts, price bins, the error tail). */
+  performanceDetail: PerformanceDetail;
   drift: DriftTable;
+  /** The drift page's analyses: impact, distribution tests, missingness, correlations, new segments. */
+  driftReport: DriftReport;
+  /** The monitoring dashboard: daily series, alert rules and their replay. */
+  monitoring: MonitoringTable;
+  /** monitoring-spec.json: the rules as engineers implement them (the same catalogue). */
+  monitoringSpec: MonitoringSpec;
 }
 
 export function buildTables(inputs: Inputs): Tables {
   const {production, model, stats} = inputs;
   const scores = score(production, scoringPlan(model, stats));
   const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  const tables = passTables(inputs, scores, accumulation);
+  const {importance, performance, drift} = tables;
+  return {
+    ...tables,
+    summary: inputSummary(inputs),
+    driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
+  };
+}
+
+/** The tables that need no feature column beyond the accumulation's sums: what the streaming path gives too. */
+export type PassTables = Omit<Tables, "summary" | "driftReport">;
+
+/** Every table computable from the scores and one pass's accumulation (per-row features are not read). */
+export function passTables(inputs: Inputs, scores: Scores, accumulation: Accumulation): PassTables {
+  const {production, model, stats} = inputs;
+  const importance = featureImportance(model, stats);
+  const performance = performanceTable(accumulation, stats);
+  const drift = driftTable(accumulation, production.features, stats);
+  const monitoring = monitoringTable({inputs, accumulation, importance, performance, drift});
   return {
     inputs,
-    summary: inputSummary(inputs),
-    importance: featureImportance(model, stats),
+    importance,
     scores,
     accumulation,
-    performance: performanceTable(accumulation, stats),
-    drift: driftTable(accumulation, production.features, stats),
+    performance,
+    performanceDetail: performanceDetail(production, scores, performance),
+    drift,
+    monitoring,
+    monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
   };
 }

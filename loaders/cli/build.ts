@@ -1,7 +1,10 @@
 import {spawnSync} from "node:child_process";
-import {existsSync, readdirSync, readFileSync, renameSync, rmSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
+import {toJson} from "../json.js";
+import {siteDataDir} from "../site.js";
+import {versionStamp} from "../version.js";
 import {runCli} from "./run.js";
 
 /**
@@ -12,6 +15,9 @@ import {runCli} from "./run.js";
  * - Safe: the site is built into a temporary folder and replaces dist/ only
  *   when the build succeeded and no page rendered an error cell, so a failed
  *   build leaves the previous site untouched.
+ * - Versioned: version.json (report version, commit, input fingerprints,
+ *   build time) is published at the site root, a stable URL; every page's
+ *   footer shows the same stamp.
  */
 const outDir = process.env.REPORT_OUT_DIR || "dist";
 const cacheDir = join("src", ".observablehq", "cache");
@@ -26,11 +32,14 @@ runCli(() => {
   rmSync(temp, {recursive: true, force: true});
   try {
     const framework = join("node_modules", ".bin", "observable");
-    const result = spawnSync(framework, ["build"], {env: {...process.env, REPORT_BUILD_OUTPUT: temp}, encoding: "utf8", maxBuffer: 1 << 28});
+    const builtAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const env = {...process.env, REPORT_BUILD_OUTPUT: temp, REPORT_BUILT_AT: builtAt.toISOString()};
+    const result = spawnSync(framework, ["build"], {env, encoding: "utf8", maxBuffer: 1 << 28});
     const log = (result.stdout ?? "") + (result.stderr ?? "");
     if (result.status !== 0) throw new InputError(buildFailure(log));
     const broken = pagesWithErrorCells(temp);
     if (broken.length > 0) throw new InputError(`build failed: ${broken.join("; ")}`);
+    writeFileSync(join(temp, "version.json"), toJson(versionStamp(siteDataDir(), builtAt), 2) + "\n");
     const old = `${outDir}.previous-${process.pid}`;
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(temp, outDir);

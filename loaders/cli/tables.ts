@@ -1,5 +1,5 @@
 import {existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {basename, join} from "node:path";
+import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {config} from "../config.js";
 import {InputError} from "../errors.js";
@@ -8,12 +8,21 @@ import {loadInputs, loadModelInputs} from "../inputs/load.js";
 import {toJson} from "../json.js";
 import {formatScoresCsv, scoresHeader} from "../scores-csv.js";
 import {streamTables} from "../stream/stream-tables.js";
-import {buildTables} from "../tables.js";
+import {buildTables, type PassTables} from "../tables.js";
 import {runCli} from "./run.js";
 
 const usage = "usage: npm run tables -- --data DIR --out DIR [--engine auto|memory|stream] [--threads N]";
-const outputs = ["performance.json", "drift.json", "scores.csv"] as const;
-type Output = (typeof outputs)[number];
+
+/** The JSON files the CLI writes, from the tables both engines give (scores.csv comes last). */
+const jsonFiles: [string, (tables: PassTables) => unknown][] = [
+  ["performance.json", (t) => t.performance],
+  ["performance-detail.json", (t) => t.performanceDetail],
+  ["drift.json", (t) => t.drift],
+  ["monitoring.json", (t) => t.monitoring],
+  ["monitoring-spec.json", (t) => t.monitoringSpec],
+];
+const jsonOutputs = (tables: PassTables): [string, string][] => jsonFiles.map(([name, slice]) => [name, toJson(slice(tables), 2)]);
+const scoresFile = "scores.csv";
 
 runCli(async () => {
   const {values} = parseArgs({
@@ -27,21 +36,17 @@ runCli(async () => {
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new InputError(`--threads must be a whole number ≥ 1 (${usage})`);
 
   if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
-    // Small logs: the in-memory path, csv-parse and every table at once.
-    const tables = buildTables(loadInputs(values.data));
-    const text: Record<Output, string> = {
-      "performance.json": toJson(tables.performance, 2),
-      "drift.json": toJson(tables.drift, 2),
-      "scores.csv": scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores),
-    };
-    await writeOutputs(values.out, async (path) => outputs.forEach((name) => writeFileSync(path[name], text[name])));
+    // Small logs: the in-memory path, csv-parse and every table at once; everything is computed before anything is written.
+    const tables = buildTables(await loadInputs(values.data));
+    const outputs: [string, string][] = [...jsonOutputs(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
+    await writeOutputs(values.out, outputs.map(([name]) => name), async (path) => outputs.forEach(([name, text]) => writeFileSync(path[name], text)));
   } else {
     // Large logs: one streaming pass on every core, scores.csv written as rows are scored.
-    const {files, model, stats} = loadModelInputs(values.data);
-    await writeOutputs(values.out, async (path) => {
-      const tables = await streamTables(files.production, model, stats, basename(files.model), {scoresFile: path["scores.csv"], threads});
-      writeFileSync(path["performance.json"], toJson(tables.performance, 2));
-      writeFileSync(path["drift.json"], toJson(tables.drift, 2));
+    const inputs = await loadModelInputs(values.data);
+    const names = [...jsonFiles.map(([name]) => name), scoresFile];
+    await writeOutputs(values.out, names, async (path) => {
+      const tables = await streamTables(inputs, {scoresFile: path[scoresFile], threads});
+      for (const [name, text] of jsonOutputs(tables)) writeFileSync(path[name], text);
     });
   }
 });
@@ -61,15 +66,15 @@ function isLarge(dir: string): boolean {
  * complete; on error they are removed (and so is the folder, if it was made
  * for them).
  */
-async function writeOutputs(dir: string, produce: (path: Record<Output, string>) => Promise<void>): Promise<void> {
+async function writeOutputs(dir: string, names: string[], produce: (path: Record<string, string>) => Promise<void>): Promise<void> {
   const created = !existsSync(dir);
   mkdirSync(dir, {recursive: true});
-  const temp = Object.fromEntries(outputs.map((name) => [name, join(dir, `.${name}.${process.pid}.tmp`)])) as Record<Output, string>;
+  const temp = Object.fromEntries(names.map((name) => [name, join(dir, `.${name}.${process.pid}.tmp`)]));
   try {
     await produce(temp);
-    for (const name of outputs) renameSync(temp[name], join(dir, name));
+    for (const name of names) renameSync(temp[name], join(dir, name));
   } finally {
-    for (const name of outputs) rmSync(temp[name], {force: true});
+    for (const name of names) rmSync(temp[name], {force: true});
     if (created && readdirSync(dir).length === 0) rmdirSync(dir);
   }
 }

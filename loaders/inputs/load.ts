@@ -20,10 +20,10 @@ export interface Inputs {
 }
 
 /** Reads and cross-checks a data folder; throws InputError on the first problem. */
-export function loadInputs(dir: string, options: ModelOptions = {}): Inputs {
+export async function loadInputs(dir: string, options: ModelOptions = {}): Promise<Inputs> {
   const files = findInputFiles(dir);
   const bytes = {model: readBytes(files.model), stats: readBytes(files.stats), production: readBytes(files.production)};
-  const {model, stats} = parseModelInputs(files, bytes, options);
+  const {model, stats} = await parseModelInputs(files, bytes, options);
   const modelName = basename(files.model);
   // Large logs go to the byte-level reader: same data and errors, far faster (config.scale).
   const production =
@@ -41,16 +41,16 @@ export interface ModelInputs {
 }
 
 /** The model and training statistics of a data folder, checked as `loadInputs` checks them (the log only for being readable). */
-export function loadModelInputs(dir: string, options: ModelOptions = {}): ModelInputs {
+export async function loadModelInputs(dir: string, options: ModelOptions = {}): Promise<ModelInputs> {
   const files = findInputFiles(dir);
   const bytes = {model: readBytes(files.model), stats: readBytes(files.stats)};
   checkReadable(files.production);
-  return {files, ...parseModelInputs(files, bytes, options)};
+  return {files, ...(await parseModelInputs(files, bytes, options))};
 }
 
-function parseModelInputs(files: InputFiles, bytes: {model: Uint8Array; stats: Uint8Array}, options: ModelOptions = {}): {model: LinearModel; stats: TrainingStats} {
-  const model = parseModelFile(bytes.model, files.model, options);
-  const stats = parseStatsFile(bytes.stats, files.stats);
+async function parseModelInputs(files: InputFiles, bytes: {model: Uint8Array; stats: Uint8Array}, options: ModelOptions = {}): Promise<{model: LinearModel; stats: TrainingStats}> {
+  const model = await parseModelFile(bytes.model, files.model, options);
+  const stats = await parseStatsFile(bytes.stats, files.stats);
   checkStatsCoverModel(model, stats, files);
   return {model, stats};
 }

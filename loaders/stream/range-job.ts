@@ -4,6 +4,7 @@ import {columnLayout} from "../inputs/production.js";
 import {score, type ScoringPlan} from "../scoring.js";
 import {readRange, type RangeResult} from "./row-stream.js";
 import {ScoresWriter} from "./scores-writer.js";
+import {RowKeeper, type KeptRows} from "./kept-rows.js";
 
 /** One thread's share of the production log: a byte range, scored and accumulated. */
 export interface RangeJob {
@@ -26,6 +27,7 @@ export interface RangeJob {
 export interface RangeOutcome {
   result: RangeResult;
   accumulation: Accumulation;
+  kept: KeptRows;
 }
 
 const batchRows = 8192;
@@ -33,9 +35,10 @@ const batchRows = 8192;
 const speculativeMaxRecordBytes = 16 << 20;
 
 /** Reads, scores and accumulates one range; scores.csv rows are written as they are scored. */
-export function runRangeJob(job: RangeJob): RangeOutcome {
+export function runRangeJob(job: RangeJob): RangeOutcome & {transfer: ArrayBuffer[]} {
   const layout = columnLayout(job.header, job.features, job.file, job.modelName);
   const accumulation = emptyAccumulation(job.features.length);
+  const keeper = new RowKeeper(layout.hasUnitsSold, layout.hasLatency);
   const fd = openSync(job.file, "r");
   const out = job.scoresFile === null ? null : openSync(job.scoresFile, "w");
   try {
@@ -55,12 +58,14 @@ export function runRangeJob(job: RangeJob): RangeOutcome {
         onBatch: (batch) => {
           const scores = score(batch.data, job.plan);
           accumulate(accumulation, batch.data, scores);
+          keeper.add(batch.data, scores);
           writer?.writeBatch(batch, scores);
         },
       },
     );
     writer?.flush();
-    return {result, accumulation};
+    const {kept, transfer} = keeper.result();
+    return {result, accumulation, kept, transfer};
   } finally {
     closeSync(fd);
     if (out !== null) closeSync(out);

@@ -1,16 +1,16 @@
 import {closeSync, openSync, readSync, rmSync, statSync, writeSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
-import {mergeAccumulations, type Accumulation} from "../accumulate.js";
+import {basename} from "node:path";
+import {mergeAccumulations} from "../accumulate.js";
 import {config} from "../config.js";
-import {driftTable, type DriftTable} from "../drift.js";
 import {InputError} from "../errors.js";
+import type {Inputs, ModelInputs} from "../inputs/load.js";
 import type {ColumnLayout} from "../inputs/production.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import type {LinearModel} from "../model.js";
-import {performanceTable, type PerformanceTable} from "../performance.js";
 import {scoringPlan} from "../scoring.js";
+import {passTables, type PassTables} from "../tables.js";
 import {unpackAccumulation, type PackedAccumulation} from "./accumulation-transfer.js";
+import {keptProduction, type KeptRows} from "./kept-rows.js";
 import {headerOnlyError, readHeader, recordInputError, syntaxInputError} from "./header.js";
 import {checkedLayout} from "./production-bytes.js";
 import {runRangeJob, type RangeJob, type RangeOutcome} from "./range-job.js";
@@ -27,14 +27,11 @@ export interface StreamOptions {
   minBytesPerThread?: number;
 }
 
-/** The core tables of a production log too large to hold: from one streaming pass. */
-export interface StreamedTables {
+/** The tables of a production log too large to hold, from one streaming pass: all but those that read feature columns row by row. */
+export interface StreamedTables extends PassTables {
   layout: ColumnLayout;
   /** Byte ranges read in parallel (1 when the log was read in one range). */
   threads: number;
-  accumulation: Accumulation;
-  performance: PerformanceTable;
-  drift: DriftTable;
 }
 
 /**
@@ -45,7 +42,10 @@ export interface StreamedTables {
  * in-memory path. Errors are those of the in-memory path, with its precedence
  * (syntax errors anywhere first, then the first invalid record).
  */
-export async function streamTables(file: string, model: LinearModel, stats: TrainingStats, modelName: string, options: StreamOptions): Promise<StreamedTables> {
+export async function streamTables(modelInputs: ModelInputs, options: StreamOptions): Promise<StreamedTables> {
+  const {files, model, stats} = modelInputs;
+  const file = files.production;
+  const modelName = basename(files.model);
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -94,13 +94,12 @@ export async function streamTables(file: string, model: LinearModel, stats: Trai
     });
     if (options.scoresFile !== null && outcomes.length > 1) for (const part of parts) append(options.scoresFile, part);
     const accumulation = outcomes.map((o) => o.accumulation).reduce(mergeAccumulations);
-    return {
-      layout,
-      threads: outcomes.length,
-      accumulation,
-      performance: performanceTable(accumulation, stats),
-      drift: driftTable(accumulation, model.features, stats),
-    };
+    const {production, scores} = keptProduction(
+      outcomes.map((o) => o.kept),
+      {file, features: model.features, extraColumns: layout.extraColumns},
+    );
+    const inputs: Inputs = {files, bytes: {production: new Uint8Array(), model: new Uint8Array(), stats: new Uint8Array()}, production, model, stats};
+    return {layout, threads: outcomes.length, ...passTables(inputs, scores, accumulation)};
   } finally {
     closeSync(fd);
     for (const part of parts) rmSync(part, {force: true});
@@ -131,8 +130,8 @@ function runInWorker(job: RangeJob): Promise<RangeOutcome> {
   const script = rangeWorkerScript();
   return new Promise((resolve, reject) => {
     const worker = new Worker(script.url, {workerData: {...job, ...script.data}});
-    worker.once("message", (message: {result: RangeResult; accumulation: PackedAccumulation}) => {
-      resolve({result: message.result, accumulation: unpackAccumulation(message.accumulation)});
+    worker.once("message", (message: {result: RangeResult; accumulation: PackedAccumulation; kept: KeptRows}) => {
+      resolve({result: message.result, accumulation: unpackAccumulation(message.accumulation), kept: message.kept});
     });
     worker.once("error", reject);
     worker.once("exit", (code) => {

@@ -1,6 +1,8 @@
 import {copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {InputError} from "../../loaders/errors.js";
+import {loadInputs} from "../../loaders/inputs/load.js";
 import {dataCopy, editText, root, runTs, tempDir} from "../helpers.js";
 
 const csv = "production_simulation.csv";
@@ -67,8 +69,23 @@ const cases: [string, (dir: string) => void, RegExp][] = [
   ["two CSV files", (dir) => copyFileSync(join(dir, csv), join(dir, "other.csv")), /more than one \.csv file in the data folder \(other\.csv, production_simulation\.csv\); keep exactly one$/],
 ];
 
-describe("bad inputs stop the tables CLI with one clear line and write nothing", () => {
-  it.each(cases)("%s", (_name, edit, message) => {
+describe("bad inputs stop with one clear message naming file, line or row, and column", () => {
+  it.each(cases)("%s", async (_name, edit, message) => {
+    const data = dataCopy(edit);
+    const error = await loadInputs(data).then(
+      () => expect.fail("the inputs were accepted"),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    const text = (error as InputError).message;
+    expect(text).not.toContain("\n");
+    expect(text).toMatch(message);
+  });
+});
+
+// The CLI itself, end to end, for two of the cases: one line on stderr, exit 1, nothing written.
+describe("the tables CLI on bad inputs", () => {
+  it.each([cases[2], cases[11]])("%s", (_name, edit, message) => {
     const data = dataCopy(edit);
     const out = join(tempDir(), "out");
     const run = runTs("loaders/cli/tables.ts", ["--data", data, "--out", out]);

@@ -15,9 +15,9 @@ const csvName = "production_simulation.csv";
 const generated = new Map<number, string>();
 
 /** A data folder with the seed model and statistics and a generated log of `rows` rows, optionally edited. */
-function generatedData(rows: number, edit?: (text: string) => string): {dir: string; csv: string; model: ModelInputs} {
+async function generatedData(rows: number, edit?: (text: string) => string): Promise<{dir: string; csv: string; model: ModelInputs}> {
   const dir = tempDir("report-stream-");
-  const seed = loadModelInputs(seedData);
+  const seed = await loadModelInputs(seedData);
   for (const file of [seed.files.model, seed.files.stats]) copyFileSync(file, join(dir, basename(file)));
   const csv = join(dir, csvName);
   const made = generated.get(rows);
@@ -26,7 +26,7 @@ function generatedData(rows: number, edit?: (text: string) => string): {dir: str
     if (rows <= 10_000) generated.set(rows, readFileSync(csv, "utf8"));
   } else writeFileSync(csv, made);
   if (edit) writeFileSync(csv, edit(readFileSync(csv, "utf8")));
-  return {dir, csv, model: loadModelInputs(dir)};
+  return {dir, csv, model: await loadModelInputs(dir)};
 }
 
 /** The reference: csv-parse reads the log, the in-memory path computes every table. */
@@ -38,8 +38,8 @@ function inMemory(dir: string, csv: string, model: ModelInputs): Tables {
   return buildTables(inputs);
 }
 
-function stream(csv: string, model: ModelInputs, scoresFile: string | null, threads: number, minBytesPerThread?: number): Promise<StreamedTables> {
-  return streamTables(csv, model.model, model.stats, basename(model.files.model), {scoresFile, threads, minBytesPerThread});
+function stream(model: ModelInputs, scoresFile: string | null, threads: number, minBytesPerThread?: number): Promise<StreamedTables> {
+  return streamTables(model, {scoresFile, threads, minBytesPerThread});
 }
 
 /** Every number within `rel` relative, everything else (keys, order, text, nulls) identical. */
@@ -77,16 +77,16 @@ function expectSameProduction(actual: ProductionData, expected: ProductionData):
 }
 
 describe("a generated 50,000-row log: the streaming path gives the in-memory figures", () => {
-  let data: ReturnType<typeof generatedData>;
+  let data: Awaited<ReturnType<typeof generatedData>>;
   let reference: Tables;
   let streamed: StreamedTables;
   let scoresFile: string;
 
   beforeAll(async () => {
-    data = generatedData(50_000);
+    data = await generatedData(50_000);
     reference = inMemory(data.dir, data.csv, data.model);
     scoresFile = join(tempDir(), "scores.csv");
-    streamed = await stream(data.csv, data.model, scoresFile, 2);
+    streamed = await stream(data.model, scoresFile, 2);
   }, 120_000);
 
   it("reads the log in two ranges on two worker threads", () => {
@@ -100,6 +100,12 @@ describe("a generated 50,000-row log: the streaming path gives the in-memory fig
 
   it("drift: every figure to 1e-9, same features and order", () => {
     expectSameFigures(streamed.drift, reference.drift);
+  });
+
+  it("the row-level tables (performance detail, monitoring, its spec) from the rows the stream keeps", () => {
+    expectSameFigures(streamed.performanceDetail, reference.performanceDetail);
+    expectSameFigures(streamed.monitoring, reference.monitoring);
+    expectSameFigures(streamed.monitoringSpec, reference.monitoringSpec);
   });
 
   it("scores.csv: byte for byte what the in-memory path writes, in input order", () => {
@@ -116,10 +122,10 @@ describe("a generated 50,000-row log: the streaming path gives the in-memory fig
 describe("ranges on several threads", () => {
   it("a guessed range start inside a quoted line break is caught and the log read in one range", async () => {
     // Every record ends with a note holding a line break, so a split guessed at a line break is usually inside quotes.
-    const data = generatedData(4000, (text) => text.replace(/\n/g, ',"a\nb"\n').replace(/,"a\nb"\n/, ',"note"\n'));
+    const data = await generatedData(4000, (text) => text.replace(/\n/g, ',"a\nb"\n').replace(/,"a\nb"\n/, ',"note"\n'));
     const reference = inMemory(data.dir, data.csv, data.model);
     const scoresFile = join(tempDir(), "scores.csv");
-    const streamed = await stream(data.csv, data.model, scoresFile, 4, 64 << 10);
+    const streamed = await stream(data.model, scoresFile, 4, 64 << 10);
     expect(streamed.threads).toBe(1);
     expectSameFigures(streamed.performance, reference.performance);
     expect(readFileSync(scoresFile, "utf8")).toBe(scoresHeader.join(",") + "\n" + formatScoresCsv(reference.inputs.production, reference.scores));
@@ -127,7 +133,7 @@ describe("ranges on several threads", () => {
 
   /** The in-memory reader's message for a log, and the streaming path's on three threads. */
   async function messages(edit: (lines: string[]) => void): Promise<[string, string]> {
-    const data = generatedData(4000, (text) => {
+    const data = await generatedData(4000, (text) => {
       const lines = text.split("\n");
       edit(lines);
       return lines.join("\n");
@@ -139,7 +145,7 @@ describe("ranges on several threads", () => {
           () => "no error",
           (error: Error) => error.message,
         );
-    return [await failure(() => inMemory(data.dir, data.csv, data.model)), await failure(() => stream(data.csv, data.model, null, 3, 64 << 10))];
+    return [await failure(() => inMemory(data.dir, data.csv, data.model)), await failure(() => stream(data.model, null, 3, 64 << 10))];
   }
 
   it("a bad value in the last range is reported with its line in the whole file", async () => {
@@ -165,8 +171,8 @@ describe("ranges on several threads", () => {
 });
 
 describe("the tables CLI on the streaming path", () => {
-  it("stops on bad input with the in-memory path's message and writes nothing", () => {
-    const data = generatedData(4000, (text) => text.replace(/\n("[^"]*","[^"]*",)"[^"]*"/, '\n$1""'));
+  it("stops on bad input with the in-memory path's message and writes nothing", async () => {
+    const data = await generatedData(4000, (text) => text.replace(/\n("[^"]*","[^"]*",)"[^"]*"/, '\n$1""'));
     const runs = ["memory", "stream"].map((engine) => {
       const out = join(tempDir(), "out");
       const run = runTs("loaders/cli/tables.ts", ["--data", data.dir, "--out", out, "--engine", engine]);
@@ -180,18 +186,20 @@ describe("the tables CLI on the streaming path", () => {
     }
   });
 
-  it("writes the same three files as the in-memory path", () => {
-    const data = generatedData(4000);
+  it("writes the same files as the in-memory path", async () => {
+    const data = await generatedData(4000);
     const outs = ["memory", "stream"].map((engine) => {
       const out = join(tempDir(), "out");
       const run = runTs("loaders/cli/tables.ts", ["--data", data.dir, "--out", out, "--engine", engine]);
       expect(run.stderr).toBe("");
       return out;
     });
-    expect(readdirSync(outs[1]).sort()).toEqual(["drift.json", "performance.json", "scores.csv"]);
+    const files = readdirSync(outs[0]).sort();
+    expect(files).toContain("scores.csv");
+    expect(readdirSync(outs[1]).sort()).toEqual(files);
     expect(readFileSync(join(outs[1], "scores.csv"), "utf8") === readFileSync(join(outs[0], "scores.csv"), "utf8")).toBe(true);
-    for (const file of ["performance.json", "drift.json"]) {
-      expectSameFigures(JSON.parse(readFileSync(join(outs[1], file), "utf8")), JSON.parse(readFileSync(join(outs[0], file), "utf8")));
+    for (const file of files.filter((f) => f.endsWith(".json"))) {
+      expectSameFigures(JSON.parse(readFileSync(join(outs[1], file), "utf8")), JSON.parse(readFileSync(join(outs[0], file), "utf8")), 1e-9, file);
     }
   });
 });

@@ -1,0 +1,38 @@
+import {existsSync, mkdirSync, renameSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {parseArgs} from "node:util";
+import {InputError} from "../errors.js";
+import {loadInputs} from "../inputs/load.js";
+import {toJson} from "../json.js";
+import {releasesDir} from "../release-files.js";
+import {isVersion, releaseFigures, type Release} from "../releases.js";
+import {siteDataDir} from "../site.js";
+import {buildTables} from "../tables.js";
+import {versionStamp} from "../version.js";
+import {runCli} from "./run.js";
+
+const usage = "usage: npm run release -- <version> [--data DIR]   (e.g. npm run release -- 1.2.0)";
+
+/** `npm run release -- <version>`: records the report's key figures and fingerprints in releases/<version>.json. */
+runCli(async () => {
+  const {values, positionals} = parseArgs({options: {data: {type: "string"}}, allowPositionals: true});
+  const [version] = positionals;
+  if (positionals.length !== 1 || !isVersion(version)) throw new InputError(`expected one semantic version such as 1.2.0 (${usage})`);
+  const file = join(releasesDir, `${version}.json`);
+  if (existsSync(file)) throw new InputError("this release already exists; releases are never rewritten", {file});
+  const dataDir = values.data ?? siteDataDir();
+  const tables = buildTables(await loadInputs(dataDir));
+  const stamp = versionStamp(dataDir, new Date());
+  const release: Release = {
+    version,
+    released_at: stamp.built_at,
+    commit: stamp.commit,
+    dirty: stamp.dirty,
+    inputs: stamp.inputs,
+    figures: releaseFigures(tables),
+  };
+  mkdirSync(releasesDir, {recursive: true});
+  writeFileSync(`${file}.tmp`, toJson(release, 2) + "\n");
+  renameSync(`${file}.tmp`, file);
+  process.stdout.write(`recorded ${file}\n`);
+});

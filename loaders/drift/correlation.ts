@@ -1,0 +1,149 @@
+import {config} from "../config.js";
+import type {FeatureImportance} from "../importance.js";
+import type {ProductionData} from "../inputs/production.js";
+import type {TrainingStats} from "../inputs/training-stats.js";
+import {compare} from "../order.js";
+import {pairwiseCorrelation} from "../stats/correlation.js";
+import {normalQuantile} from "../stats/normal.js";
+
+export interface CorrelationPair {
+  a: string;
+  b: string;
+  /** As stored in the training statistics. */
+  train_r: number;
+  /**
+   * The training value if its mean imputation shrank it as independent
+   * missingness would (train_r when training was not imputed). The value
+   * without imputation lies between train_r (features missing together) and this.
+   */
+  train_r_adjusted: number;
+  /** Production, over the rows where both features are present. */
+  prod_r: number;
+  n: number;
+  /** prod_r − train_r. */
+  delta: number;
+  /** Fisher's z of production against the nearest plausible training value (0 when inside the range). */
+  z: number;
+  beyond_noise: boolean;
+}
+
+export interface CorrelationReport {
+  /** Why the section cannot be computed; null when it can. */
+  unavailable: string | null;
+  /** Whether the training matrix was computed after mean imputation (and so adjusted here). */
+  adjusted_for_imputation: boolean;
+  features_compared: number;
+  pairs_compared: number;
+  alpha: number;
+  /** |z| above which a change is beyond sampling noise (Bonferroni over all pairs). */
+  z_critical: number | null;
+  beyond_noise_count: number;
+  /** Largest shrinkage factor applied to a training value (1 − √((1−mᵢ)(1−mⱼ))), as a share. */
+  max_imputation_shrinkage: number;
+  /** The pairs whose correlation changed most, by |Δr|. */
+  top_pairs: CorrelationPair[];
+  /** The changes beyond noise, by |z|. */
+  top_beyond_noise: CorrelationPair[];
+  /** Δr among the most important features (both orders of each pair, for a square heat map). */
+  heatmap: {features: string[]; cells: CorrelationPair[]};
+}
+
+/**
+ * Correlations of mean-imputed values are shrunk: imputed rows add nothing to
+ * the covariance but count in n. With independent missingness r_imputed ≈ r ×
+ * √((1−mᵢ)(1−mⱼ)); with features always missing together, r_imputed ≈ r. The
+ * training matrix was computed that way (about 2% missing) and which case
+ * holds is unknown, so the training value without imputation is known only to
+ * lie between the stored r and r / factor.
+ */
+export function imputationFactor(missingA: number, missingB: number): number {
+  return Math.sqrt((1 - missingA) * (1 - missingB));
+}
+
+/** Fisher's z statistic for the difference between two independent correlations. */
+export function fisherZ(r1: number, n1: number, r2: number, n2: number): number {
+  const clip = (r: number) => Math.max(-1 + 1e-12, Math.min(1 - 1e-12, r));
+  return (Math.atanh(clip(r2)) - Math.atanh(clip(r1))) / Math.sqrt(1 / (n1 - 3) + 1 / (n2 - 3));
+}
+
+/** Production pairwise correlations against the training matrix. */
+export function correlationReport(production: ProductionData, stats: TrainingStats, importance: readonly FeatureImportance[]): CorrelationReport {
+  const c = config.driftAnalysis.correlation;
+  const matrix = stats.correlation;
+  const empty = (why: string): CorrelationReport => ({
+    unavailable: why,
+    adjusted_for_imputation: false,
+    features_compared: 0,
+    pairs_compared: 0,
+    alpha: c.alpha,
+    z_critical: null,
+    beyond_noise_count: 0,
+    max_imputation_shrinkage: 0,
+    top_pairs: [],
+    top_beyond_noise: [],
+    heatmap: {features: [], cells: []},
+  });
+  if (!matrix) return empty(`${stats.file} has no training correlation matrix`);
+  const adjust = /mean/i.test(stats.imputation);
+  const column = new Map(production.features.map((f, j) => [f, j]));
+  const missing = new Map(stats.features.map((f) => [f.feature, f.missingRate]));
+  // Matrix positions of the model's features, in the model's order.
+  const at = production.features.flatMap((f) => {
+    const i = matrix.features.indexOf(f);
+    return i < 0 ? [] : [{feature: f, i}];
+  });
+  if (at.length < 2) return empty(`${stats.file}'s correlation matrix covers fewer than two of the model's features`);
+
+  const pairs: CorrelationPair[] = [];
+  const byKey = new Map<string, CorrelationPair>();
+  let maxShrink = 0;
+  for (let u = 0; u < at.length; ++u) {
+    for (let v = u + 1; v < at.length; ++v) {
+      const a = at[u].feature;
+      const b = at[v].feature;
+      const train = matrix.values[at[u].i][at[v].i];
+      const {r, n} = pairwiseCorrelation(production.x[column.get(a)!], production.x[column.get(b)!]);
+      if (r === null || n < 4) continue;
+      const factor = adjust ? imputationFactor(missing.get(a)!, missing.get(b)!) : 1;
+      maxShrink = Math.max(maxShrink, 1 - factor);
+      const adjusted = Math.max(-1, Math.min(1, train / factor));
+      // Compare with the plausible training value nearest production: a change is counted only if imputation cannot explain it.
+      const nearest = Math.min(Math.max(r, Math.min(train, adjusted)), Math.max(train, adjusted));
+      const trainRows = stats.nObs * factor * factor;
+      const pair = {a, b, train_r: train, train_r_adjusted: adjusted, prod_r: r, n, delta: r - train, z: fisherZ(nearest, trainRows, r, n), beyond_noise: false};
+      pairs.push(pair);
+      byKey.set(`${a}\t${b}`, pair);
+    }
+  }
+  const zCritical = pairs.length ? normalQuantile(1 - c.alpha / 2 / pairs.length) : null;
+  for (const p of pairs) p.beyond_noise = zCritical !== null && Math.abs(p.z) > zCritical;
+  const byName = (x: CorrelationPair, y: CorrelationPair) => compare(x.a, y.a) || compare(x.b, y.b);
+
+  const inMatrix = new Set(at.map((x) => x.feature));
+  const heatFeatures = importance.filter((f) => inMatrix.has(f.feature)).slice(0, c.heatmapFeatures).map((f) => f.feature);
+  const cells: CorrelationPair[] = [];
+  for (const a of heatFeatures) {
+    for (const b of heatFeatures) {
+      if (a === b) continue;
+      const pair = byKey.get(`${a}\t${b}`) ?? byKey.get(`${b}\t${a}`);
+      if (pair) cells.push({...pair, a, b});
+    }
+  }
+
+  return {
+    unavailable: null,
+    adjusted_for_imputation: adjust,
+    features_compared: at.length,
+    pairs_compared: pairs.length,
+    alpha: c.alpha,
+    z_critical: zCritical,
+    beyond_noise_count: pairs.filter((p) => p.beyond_noise).length,
+    max_imputation_shrinkage: maxShrink,
+    top_pairs: [...pairs].sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || byName(x, y)).slice(0, c.topPairs),
+    top_beyond_noise: pairs
+      .filter((p) => p.beyond_noise)
+      .sort((x, y) => Math.abs(y.z) - Math.abs(x.z) || byName(x, y))
+      .slice(0, c.topPairs),
+    heatmap: {features: heatFeatures, cells},
+  };
+}

@@ -1,0 +1,236 @@
+import type {Accumulation} from "../accumulate.js";
+import {config} from "../config.js";
+import type {FeatureImportance} from "../importance.js";
+import type {ProductionData} from "../inputs/production.js";
+import type {TrainingStats} from "../inputs/training-stats.js";
+import {compare} from "../order.js";
+import type {PerformanceTable} from "../performance.js";
+import type {Scores} from "../scoring.js";
+import {pairwiseCorrelation, strengthOf, type Strength} from "../stats/correlation.js";
+import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/error-sums.js";
+
+export interface FeatureMissingness {
+  feature: string;
+  source: string;
+  train_rate: number;
+  prod_rate: number;
+  /** Production rate / training rate; null when training had none missing. */
+  ratio: number | null;
+  elevated: boolean;
+}
+
+export interface SourceMissingness {
+  source: string;
+  features: number;
+  /** Missing cells / all cells of the source's features. */
+  train_rate: number;
+  prod_rate: number;
+  elevated: number;
+}
+
+export interface DailySourceRate {
+  date: string;
+  source: string;
+  rate: number;
+  rows: number;
+}
+
+export interface OutageWindow {
+  source: string;
+  start: string;
+  end: string;
+  days: number;
+  /** The source's missing rate over the window's rows. */
+  rate: number;
+  /** The source's median daily missing rate. */
+  baseline_rate: number;
+  rows: number;
+  rmse: number;
+  rows_other_days: number;
+  rmse_other_days: number | null;
+}
+
+export interface MissingVsPresent {
+  feature: string;
+  importance_rank: number;
+  n_missing: number;
+  n_present: number;
+  rmse_missing: number | null;
+  rmse_present: number | null;
+}
+
+export interface MissingnessReport {
+  train_rate: number;
+  prod_rate: number;
+  features: FeatureMissingness[];
+  /** Features with elevated rates, highest production rate first. */
+  elevated: string[];
+  by_source: SourceMissingness[];
+  daily: DailySourceRate[];
+  outages: OutageWindow[];
+  /** RMSE with vs without each of the most important features missing. */
+  by_feature_error: MissingVsPresent[];
+  by_imputed: PerformanceTable["by_imputed"];
+  /** Pearson r between a row's number of imputed features and its squared error. */
+  imputed_error: {r: number; strength: Strength; n: number} | null;
+}
+
+/** The brief's comparison of missing rates, with the stated rule (config.driftAnalysis.missing). */
+export function isElevated(trainRate: number, prodRate: number): boolean {
+  const {elevatedRatio, elevatedPoints} = config.driftAnalysis.missing;
+  // Rates are counts / rows: 0.066 − 0.016 must count as the 5 points it is, not 4.9999….
+  return prodRate > elevatedRatio * trainRate && prodRate - trainRate >= elevatedPoints - 1e-12;
+}
+
+/**
+ * Runs of consecutive days (in the order given, which skips days without
+ * rows) whose rate is above `multiple` × the median daily rate and at least
+ * `minPoints` above it.
+ */
+export function outageRuns(daily: readonly {date: string; rate: number}[], multiple: number, minPoints: number): {start: number; end: number; median: number}[] {
+  if (daily.length === 0) return [];
+  const median = medianOf(daily.map((d) => d.rate));
+  const out = daily.map((d) => d.rate > multiple * median && d.rate - median >= minPoints);
+  const runs: {start: number; end: number; median: number}[] = [];
+  for (let i = 0; i < out.length; ++i) {
+    if (!out[i]) continue;
+    let j = i;
+    while (j + 1 < out.length && out[j + 1]) ++j;
+    runs.push({start: i, end: j, median});
+    i = j;
+  }
+  return runs;
+}
+
+/** RMSE of the rows where `column` is missing and where it is present. */
+export function errorByMissing(column: ArrayLike<number>, error: ArrayLike<number>): Omit<MissingVsPresent, "feature" | "importance_rank"> {
+  let nMissing = 0;
+  let nPresent = 0;
+  let sseMissing = 0;
+  let ssePresent = 0;
+  for (let i = 0; i < error.length; ++i) {
+    const e2 = error[i] * error[i];
+    if (column[i] === column[i]) {
+      ++nPresent;
+      ssePresent += e2;
+    } else {
+      ++nMissing;
+      sseMissing += e2;
+    }
+  }
+  return {
+    n_missing: nMissing,
+    n_present: nPresent,
+    rmse_missing: nMissing ? Math.sqrt(sseMissing / nMissing) : null,
+    rmse_present: nPresent ? Math.sqrt(ssePresent / nPresent) : null,
+  };
+}
+
+export function missingnessReport(
+  production: ProductionData,
+  stats: TrainingStats,
+  acc: Accumulation,
+  scores: Scores,
+  importance: readonly FeatureImportance[],
+  byImputed: PerformanceTable["by_imputed"],
+): MissingnessReport {
+  const c = config.driftAnalysis;
+  const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
+  const features = production.features.map((feature, j): FeatureMissingness => {
+    const train = trainByName.get(feature)!;
+    const prodRate = acc.features[j].missing / acc.rows;
+    return {
+      feature,
+      source: train.source,
+      train_rate: train.missingRate,
+      prod_rate: prodRate,
+      ratio: train.missingRate > 0 ? prodRate / train.missingRate : null,
+      elevated: isElevated(train.missingRate, prodRate),
+    };
+  });
+
+  const sources = [...new Set(features.map((f) => f.source))].sort(compare);
+  const members = new Map(sources.map((s) => [s, features.flatMap((f, j) => (f.source === s ? [j] : []))]));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const by_source = sources.map((source): SourceMissingness => {
+    const js = members.get(source)!;
+    return {
+      source,
+      features: js.length,
+      // Every training feature has the same row count, so the cell rate is the mean of the rates.
+      train_rate: mean(js.map((j) => features[j].train_rate)),
+      prod_rate: mean(js.map((j) => features[j].prod_rate)),
+      elevated: js.filter((j) => features[j].elevated).length,
+    };
+  });
+
+  const days = [...acc.days].sort(([a], [b]) => compare(a, b));
+  const daily: DailySourceRate[] = [];
+  const outages: OutageWindow[] = [];
+  for (const source of sources) {
+    const js = members.get(source)!;
+    const rates = days.map(([date, day]) => ({
+      date,
+      rate: js.reduce((sum, j) => sum + day.features[j].missing, 0) / (day.errors.n * js.length),
+      rows: day.errors.n,
+      missing: js.reduce((sum, j) => sum + day.features[j].missing, 0),
+    }));
+    daily.push(...rates.map(({date, rate, rows}) => ({date, source, rate, rows})));
+    for (const run of outageRuns(rates, c.missing.outageMultiple, c.missing.outageMinPoints)) {
+      const inside = days.slice(run.start, run.end + 1);
+      const outside = [...days.slice(0, run.start), ...days.slice(run.end + 1)];
+      const window = rates.slice(run.start, run.end + 1);
+      const rows = window.reduce((sum, d) => sum + d.rows, 0);
+      const other = mergeAll(outside.map(([, d]) => d.errors));
+      outages.push({
+        source,
+        start: inside[0][0],
+        end: inside[inside.length - 1][0],
+        days: inside.length,
+        rate: window.reduce((sum, d) => sum + d.missing, 0) / (rows * js.length),
+        baseline_rate: run.median,
+        rows,
+        rmse: accuracy(mergeAll(inside.map(([, d]) => d.errors))).rmse,
+        rows_other_days: other.n,
+        rmse_other_days: other.n ? accuracy(other).rmse : null,
+      });
+    }
+  }
+
+  const column = new Map(production.features.map((f, j) => [f, j]));
+  const by_feature_error = importance.slice(0, c.missing.errorFeatures).map((f) => ({
+    feature: f.feature,
+    importance_rank: f.rank,
+    ...errorByMissing(production.x[column.get(f.feature)!], scores.error),
+  }));
+
+  const squared = scores.error.map((e) => e * e);
+  const {r, n} = pairwiseCorrelation(Float64Array.from(scores.imputed), squared);
+
+  const cells = acc.rows * production.features.length;
+  return {
+    train_rate: mean(features.map((f) => f.train_rate)),
+    prod_rate: acc.features.reduce((sum, f) => sum + f.missing, 0) / cells,
+    features,
+    elevated: features
+      .filter((f) => f.elevated)
+      .sort((a, b) => b.prod_rate - a.prod_rate || compare(a.feature, b.feature))
+      .map((f) => f.feature),
+    by_source,
+    daily,
+    outages,
+    by_feature_error,
+    by_imputed: byImputed,
+    imputed_error: r === null ? null : {r, strength: strengthOf(r, c.strength), n},
+  };
+}
+
+function mergeAll(sums: ErrorSums[]): ErrorSums {
+  return sums.reduce(mergeErrorSums, emptyErrorSums());
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

@@ -1,0 +1,52 @@
+import type {Accumulation} from "../accumulate.js";
+import type {NewSegment} from "../drift.js";
+import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/error-sums.js";
+
+export interface NewSegmentError extends NewSegment {
+  rmse: number;
+  mae: number;
+  bias: number;
+}
+
+export interface NewSegmentsByDimension {
+  dimension: "category" | "brand";
+  /** False when the training statistics have no counts for this dimension (new segments unknown). */
+  known: boolean;
+  segments: NewSegmentError[];
+  rows_new: number;
+  share_new: number;
+  rmse_new: number | null;
+  rows_seen: number;
+  rmse_seen: number | null;
+}
+
+/** Accuracy of the production categories and brands unseen in training, from the pass's segment sums. */
+export function newSegmentsReport(acc: Accumulation, newCategories: readonly NewSegment[], newBrands: readonly NewSegment[], known: {categories: boolean; brands: boolean}): NewSegmentsByDimension[] {
+  const one = (dimension: "category" | "brand", fresh: readonly NewSegment[], isKnown: boolean): NewSegmentsByDimension => {
+    const groups = acc.segments[dimension];
+    const names = new Set(fresh.map((s) => s.segment));
+    const segments = fresh.map((s) => ({...s, ...pick(groups.get(s.segment)!.errors)}));
+    let fresh_: ErrorSums = emptyErrorSums();
+    let seen: ErrorSums = emptyErrorSums();
+    for (const [name, g] of groups) {
+      if (names.has(name)) fresh_ = mergeErrorSums(fresh_, g.errors);
+      else seen = mergeErrorSums(seen, g.errors);
+    }
+    return {
+      dimension,
+      known: isKnown,
+      segments,
+      rows_new: fresh_.n,
+      share_new: fresh_.n / acc.rows,
+      rmse_new: fresh_.n ? accuracy(fresh_).rmse : null,
+      rows_seen: seen.n,
+      rmse_seen: seen.n ? accuracy(seen).rmse : null,
+    };
+  };
+  return [one("category", newCategories, known.categories), one("brand", newBrands, known.brands)];
+}
+
+function pick(s: ErrorSums): {rmse: number; mae: number; bias: number} {
+  const a = accuracy(s);
+  return {rmse: a.rmse, mae: a.mae, bias: a.bias};
+}

@@ -1,0 +1,155 @@
+import type {Accumulation} from "../accumulate.js";
+import {config} from "../config.js";
+import type {DriftTable, FeatureDrift} from "../drift.js";
+import type {FeatureImportance} from "../importance.js";
+import type {Inputs} from "../inputs/load.js";
+import type {PerformanceTable} from "../performance.js";
+import type {Scores} from "../scoring.js";
+import {correlationConclusion, distributionConclusion, impactConclusion, missingConclusion, missingErrorConclusion, newSegmentsConclusion, outageConclusion, shiftConclusion} from "./conclusions.js";
+import {correlationReport, type CorrelationReport} from "./correlation.js";
+import {distributionTable, type DistributionTable, type PsiLevel} from "./distribution-table.js";
+import {impactReport, type ImpactReport} from "./impact.js";
+import {missingnessReport, type MissingnessReport} from "./missingness.js";
+import {newSegmentsReport, type NewSegmentsByDimension} from "./new-segments.js";
+
+/** One row of the page's 75-feature table: the drift.json contract plus the page's analyses. */
+export interface DriftFeatureRow extends Omit<FeatureDrift, "prod_n"> {
+  pct_meaningful: boolean;
+  missing_elevated: boolean;
+  importance: number;
+  importance_rank: number;
+  prediction_shift: number | null;
+  psi: number | null;
+  psi_level: PsiLevel | null;
+  ks: number | null;
+  wasserstein_sd: number | null;
+}
+
+export interface DriftReport {
+  rows: number;
+  /** For context beside error figures. */
+  validation_rmse: number;
+  overall_rmse: number;
+  feature_count: number;
+  severe_count: number;
+  features: DriftFeatureRow[];
+  impact: ImpactReport;
+  distribution: DistributionTable;
+  missingness: MissingnessReport;
+  correlation: CorrelationReport;
+  new_segments: NewSegmentsByDimension[];
+  /** The thresholds behind the figures (config.drift, config.driftAnalysis), for the page to state. */
+  settings: DriftSettings;
+  /** One generated sentence per section. */
+  conclusions: {
+    shift: string;
+    impact: string;
+    distribution: string;
+    missing: string;
+    outage: string;
+    missing_error: string;
+    correlation: string;
+    new_segments: string;
+  };
+}
+
+export interface DriftSettings {
+  severe_mean_shift_pct: number;
+  severe_sd_change_pct: number;
+  near_zero_mean_sd: number;
+  large_shift_sd: number;
+  psi_moderate: number;
+  psi_major: number;
+  psi_epsilon: number;
+  min_point_share: number;
+  ks_alpha: number;
+  missing_elevated_ratio: number;
+  missing_elevated_points: number;
+  outage_multiple: number;
+  outage_min_points: number;
+  min_rows: number;
+  correlation_alpha: number;
+}
+
+export function driftSettings(): DriftSettings {
+  const a = config.driftAnalysis;
+  return {
+    severe_mean_shift_pct: config.drift.severeMeanShiftPct,
+    severe_sd_change_pct: config.drift.severeSdChangePct,
+    near_zero_mean_sd: a.nearZeroMeanSd,
+    large_shift_sd: a.largeShiftSd,
+    psi_moderate: a.psiModerate,
+    psi_major: a.psiMajor,
+    psi_epsilon: a.psiEpsilon,
+    min_point_share: a.minPointShare,
+    ks_alpha: a.ksAlpha,
+    missing_elevated_ratio: a.missing.elevatedRatio,
+    missing_elevated_points: a.missing.elevatedPoints,
+    outage_multiple: a.missing.outageMultiple,
+    outage_min_points: a.missing.outageMinPoints,
+    min_rows: config.performance.minSegmentRows,
+    correlation_alpha: a.correlation.alpha,
+  };
+}
+
+export interface DriftReportInputs {
+  inputs: Inputs;
+  scores: Scores;
+  accumulation: Accumulation;
+  importance: FeatureImportance[];
+  performance: PerformanceTable;
+  drift: DriftTable;
+}
+
+/** Everything the drift page shows beyond drift.json, from the tables already built. */
+export function driftReport({inputs, scores, accumulation, importance, performance, drift}: DriftReportInputs): DriftReport {
+  const {production, stats} = inputs;
+  const impact = impactReport(drift.features, importance);
+  const distribution = distributionTable(production, stats);
+  const missingness = missingnessReport(production, stats, accumulation, scores, importance, performance.by_imputed);
+  const impactOf = new Map(impact.features.map((f) => [f.feature, f]));
+  const features = drift.features.map((d, j): DriftFeatureRow => {
+    const i = impactOf.get(d.feature)!;
+    const dist = distribution.features[j];
+    const {prod_n: _, ...contract} = d;
+    return {
+      ...contract,
+      pct_meaningful: i.pct_meaningful,
+      missing_elevated: missingness.features[j].elevated,
+      importance: i.importance,
+      importance_rank: i.importance_rank,
+      prediction_shift: i.prediction_shift,
+      psi: dist.psi,
+      psi_level: dist.psi_level,
+      ks: dist.ks,
+      wasserstein_sd: dist.wasserstein_sd,
+    };
+  });
+  const correlation = correlationReport(production, stats, importance);
+  const newSegments = newSegmentsReport(accumulation, drift.new_categories, drift.new_brands, {categories: stats.categories !== null, brands: stats.brands !== null});
+  const severe = new Set(features.filter((f) => f.severe).map((f) => f.feature));
+  return {
+    rows: accumulation.rows,
+    validation_rmse: performance.validation.rmse,
+    overall_rmse: performance.overall.rmse,
+    feature_count: features.length,
+    severe_count: drift.severe_count,
+    features,
+    impact,
+    distribution,
+    missingness,
+    correlation,
+    new_segments: newSegments,
+    settings: driftSettings(),
+    conclusions: {
+      shift: shiftConclusion({feature_count: features.length, severe_count: drift.severe_count, features}),
+      impact: impactConclusion(impact),
+      distribution: distributionConclusion(distribution, severe),
+      missing: missingConclusion(missingness),
+      outage: outageConclusion(missingness),
+      missing_error: missingErrorConclusion(missingness),
+      correlation: correlationConclusion(correlation),
+      new_segments: newSegmentsConclusion(newSegments),
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import {config} from "../config.js";
+import type {FeatureImportance} from "../importance.js";
+import type {TrainingStats} from "../inputs/training-stats.js";
+
+export interface MonitoredFeature {
+  feature: string;
+  /** Position in the model's feature order (the accumulation's order). */
+  index: number;
+  /** 1 = most important by |β|·training SD. */
+  rank: number;
+  importance: number;
+  train_mean: number;
+  train_sd: number;
+  /** Training missing rate, in percent. */
+  train_missing_pct: number;
+  /** Whether its mean shift is alerted on (false when its training mean is near zero). */
+  mean_shift: boolean;
+}
+
+export interface MonitoredFeatures {
+  features: MonitoredFeature[];
+  /** Share of the model's total |β|·SD that the monitored features carry. */
+  importance_share: number;
+  excluded_from_mean_shift: {feature: string; train_mean: number; train_sd: number}[];
+}
+
+/**
+ * The features whose drift is alerted on: the most important ones by
+ * |β|·training SD. A percentage mean shift needs a training mean well away
+ * from zero, so features with |mean| < minAbsMeanInSd training SDs keep their
+ * missing-rate alert but drop the mean-shift one.
+ */
+export function monitoredFeatures(
+  importance: readonly FeatureImportance[],
+  modelFeatures: readonly string[],
+  stats: TrainingStats,
+  count: number = config.monitoring.importantFeatures,
+  minAbsMeanInSd: number = config.monitoring.minAbsMeanInSd,
+): MonitoredFeatures {
+  const train = new Map(stats.features.map((f) => [f.feature, f]));
+  const position = new Map(modelFeatures.map((f, j) => [f, j]));
+  const top = importance.slice(0, count);
+  const features = top.map((f): MonitoredFeature => {
+    const s = train.get(f.feature)!;
+    return {
+      feature: f.feature,
+      index: position.get(f.feature)!,
+      rank: f.rank,
+      importance: f.importance,
+      train_mean: s.mean,
+      train_sd: s.sd,
+      train_missing_pct: s.missingRate * 100,
+      mean_shift: s.mean !== 0 && Math.abs(s.mean) >= minAbsMeanInSd * s.sd,
+    };
+  });
+  const total = importance.reduce((sum, f) => sum + f.importance, 0);
+  return {
+    features,
+    importance_share: total > 0 ? top.reduce((sum, f) => sum + f.importance, 0) / total : 0,
+    excluded_from_mean_shift: features.filter((f) => !f.mean_shift).map(({feature, train_mean, train_sd}) => ({feature, train_mean, train_sd})),
+  };
+}

@@ -1,0 +1,232 @@
+import {config} from "../config.js";
+import type {TrainingStats} from "../inputs/training-stats.js";
+import {checkThresholds, type Thresholds} from "./alerts.js";
+import type {MonitoredFeatures} from "./features.js";
+
+export type MetricId = "rmse" | "mae" | "mean_shift" | "missing_rate" | "latency_p95" | "volume" | "mispricing" | "alerts_per_day";
+/** The brief's four metric groups. */
+export type MetricGroup = "accuracy" | "drift" | "volume_and_latency" | "business";
+
+export const groupNames: Record<MetricGroup, string> = {
+  accuracy: "Prediction accuracy",
+  drift: "Feature drift",
+  volume_and_latency: "Volume and latency",
+  business: "Business impact",
+};
+
+/** One monitored metric, defined well enough for an engineer to implement it. */
+export interface MetricDefinition {
+  id: MetricId;
+  group: MetricGroup;
+  /** The brief's name of the group. */
+  group_name: string;
+  name: string;
+  formula: string;
+  unit: string;
+  /** `trailing`: the last `days` calendar days including today, pooled; `day`: today only. */
+  window: {kind: "trailing" | "day"; days: number; min_rows: number | null};
+  aggregation: string;
+  /** Columns of the production log the metric reads (plus training statistics where named). */
+  data_source: {columns: string[]; training_stats: string[]};
+  /** One alert per monitored feature rather than one for the model. */
+  per_feature: boolean;
+  features: string[] | null;
+  thresholds: Thresholds & {basis: string};
+  owner: string;
+}
+
+const usd = (x: number) => `$${x.toFixed(2)}`;
+const times = (x: number) => (x === 2 ? "twice" : x === 0.5 ? "half" : `${Number(x.toFixed(2))}×`);
+
+/**
+ * The metric catalogue: thresholds from config.monitoring.alerts, resolved
+ * against this model's validation figures. The replay, the page and the
+ * published spec all read this one list, so they cannot disagree.
+ */
+export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatures): MetricDefinition[] {
+  const validation = stats.validation;
+  const m = config.monitoring;
+  const a = m.alerts;
+  const pooled = {kind: "trailing" as const, days: m.windowDays, min_rows: m.minWindowRows};
+  const today = {kind: "day" as const, days: 1, min_rows: null};
+  const trailingText = `the last ${m.windowDays} calendar days (today included), evaluated once they hold at least ${m.minWindowRows} predictions`;
+  const shiftFeatures = monitored.features.filter((f) => f.mean_shift).map((f) => f.feature);
+  const allFeatures = monitored.features.map((f) => f.feature);
+  const overValidation = (key: "rmse" | "mae", label: string): Thresholds & {basis: string} => {
+    const base = validation[key];
+    const t = a[key];
+    return {
+      direction: "above",
+      yellow: base * (1 + t.yellow / 100),
+      red: base * (1 + t.red / 100),
+      basis: `${t.yellow}% and ${t.red}% over the validation ${label} of ${usd(base)} (training_stats), i.e. ${usd(base * (1 + t.yellow / 100))} and ${usd(base * (1 + t.red / 100))}; the percentages are the source of truth, so the lines follow the model when it is retrained.`,
+    };
+  };
+  const list: Omit<MetricDefinition, "group_name">[] = [
+    {
+      id: "rmse",
+      group: "accuracy",
+      name: "RMSE",
+      formula: "sqrt(Σ (actual_price − prediction)² / n) over the window's rows",
+      unit: "USD",
+      window: pooled,
+      aggregation: `Pooled over ${trailingText}: sum squared errors and counts per day, then sqrt(ΣSSE / Σn); never a mean of daily RMSEs.`,
+      data_source: {columns: ["date", "actual_price", "prediction"], training_stats: ["validation.rmse"]},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        ...overValidation("rmse", "RMSE"),
+        basis: `Red: the brief's line (Part 3: "RMSE above $10 (22% over validation)"). Yellow: the brief's retraining trigger (Part 4: RMSE degradation above 15%). ` + overValidation("rmse", "RMSE").basis,
+      },
+      owner: m.owners.accuracy,
+    },
+    {
+      id: "mae",
+      group: "accuracy",
+      name: "MAE",
+      formula: "Σ |actual_price − prediction| / n over the window's rows",
+      unit: "USD",
+      window: pooled,
+      aggregation: `Pooled over ${trailingText}: Σ|error| / Σn.`,
+      data_source: {columns: ["date", "actual_price", "prediction"], training_stats: ["validation.mae"]},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        ...overValidation("mae", "MAE"),
+        basis: "The same tolerance as RMSE. MAE rising with RMSE means errors grew broadly; RMSE alone, that a few large errors appeared. " + overValidation("mae", "MAE").basis,
+      },
+      owner: m.owners.accuracy,
+    },
+    {
+      id: "mean_shift",
+      group: "drift",
+      name: "Feature mean shift",
+      formula: "(mean of the feature's present values − training mean) / training mean × 100, one value per monitored feature",
+      unit: "%",
+      window: pooled,
+      aggregation: `Pooled over ${trailingText}: Σx / n_present per feature. Alerted on |shift|, either direction.`,
+      data_source: {columns: ["date", ...shiftFeatures], training_stats: ["features.mean", "features.sd"]},
+      per_feature: true,
+      features: shiftFeatures,
+      thresholds: {
+        direction: "abs_above",
+        yellow: a.meanShift.yellow,
+        red: a.meanShift.red,
+        basis: `Yellow: the brief's line (Part 3: a feature's "mean shift above 25%"). Red: ours, ${times(a.meanShift.red / a.meanShift.yellow)} the yellow line. Monitored: the top ${m.importantFeatures} features by |β|·training SD, except those whose training mean is within ${m.minAbsMeanInSd} training SD of zero (a percentage of a near-zero mean is noise).`,
+      },
+      owner: m.owners.drift,
+    },
+    {
+      id: "missing_rate",
+      group: "drift",
+      name: "Feature missing rate",
+      formula: "missing values / rows × 100, one value per monitored feature (a value is missing when the cell is empty or NA; serving imputes it with the training mean)",
+      unit: "%",
+      window: pooled,
+      aggregation: `Pooled over ${trailingText}: Σ missing / Σ rows per feature.`,
+      data_source: {columns: ["date", ...allFeatures], training_stats: ["features.missing_rate"]},
+      per_feature: true,
+      features: allFeatures,
+      thresholds: {
+        direction: "above",
+        yellow: a.missingRate.yellow,
+        red: a.missingRate.red,
+        basis: `Red: the brief's line (Part 3: "missing rate above 15%"). Yellow: ours, ${times(a.missingRate.yellow / a.missingRate.red)} the red line, still about three standard errors above a 2% training rate in a ${m.minWindowRows}-row window.`,
+      },
+      owner: m.owners.drift,
+    },
+    {
+      id: "latency_p95",
+      group: "volume_and_latency",
+      name: "p95 latency",
+      formula: "95th percentile of latency_ms over the day's requests (linear interpolation between order statistics, R type 7)",
+      unit: "ms",
+      window: today,
+      aggregation: "Each calendar day on its own: latency failures are acute (a deploy, a slow feature API) and a weekly pool would dilute them.",
+      data_source: {columns: ["date", "latency_ms"], training_stats: []},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        direction: "above",
+        yellow: a.latencyP95.yellow,
+        red: a.latencyP95.red,
+        basis: `Red: past the API's ${m.latencyBudgetMs} ms budget. Yellow: ${Math.round((a.latencyP95.yellow / m.latencyBudgetMs) * 100)}% of the budget, when the headroom is gone.`,
+      },
+      owner: m.owners.serving,
+    },
+    {
+      id: "volume",
+      group: "volume_and_latency",
+      name: "Prediction volume",
+      formula: `predictions today / median of daily predictions over the previous ${m.volumeBaselineDays} calendar days × 100`,
+      unit: "% of usual",
+      window: today,
+      aggregation: `Count of today's rows (0 on a day without any); the baseline is the median of up to ${m.volumeBaselineDays} previous days' counts, and needs at least ${m.minBaselineDays} of them.`,
+      data_source: {columns: ["date"], training_stats: []},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        direction: "below",
+        yellow: a.volume.yellow,
+        red: a.volume.red,
+        basis: `Ours: below ${a.volume.yellow}% of the usual daily count is worth a look; below ${a.volume.red}% most traffic is not being priced by the model (a broken upstream or a failed deploy). A median baseline ignores one odd day.`,
+      },
+      owner: m.owners.serving,
+    },
+    {
+      id: "mispricing",
+      group: "business",
+      name: "Mispriced revenue",
+      formula: "(Σ units_sold × max(actual − prediction, 0) + Σ units_sold × max(prediction − actual, 0)) / Σ units_sold × actual_price × 100",
+      unit: "% of revenue",
+      window: pooled,
+      aggregation: `Pooled over ${trailingText}; rows without units_sold are left out of numerator and denominator.`,
+      data_source: {columns: ["date", "units_sold", "actual_price", "prediction"], training_stats: []},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        direction: "above",
+        yellow: a.mispricing.yellow,
+        red: a.mispricing.red,
+        basis: `Ours: ${mispricingBaselineText(stats)}; past ${a.mispricing.yellow}% the model misprices more than it did in validation, past ${a.mispricing.red}% about one revenue dollar in ${Math.round(100 / a.mispricing.red)} is priced wrong.`,
+      },
+      owner: m.owners.business,
+    },
+    {
+      id: "alerts_per_day",
+      group: "business",
+      name: "Alert frequency",
+      formula: "number of yellow and red alerts fired by the other rules on the day (each monitored feature's alert counts once)",
+      unit: "alerts",
+      window: today,
+      aggregation: "Count per calendar day of the daily evaluation.",
+      data_source: {columns: [], training_stats: []},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        direction: "above",
+        yellow: a.alertsPerDay.yellow,
+        red: a.alertsPerDay.red,
+        basis: `Red: the brief's rollback criterion (Part 5: more than 10 alerts a day). Yellow: ours, ${times(a.alertsPerDay.yellow / a.alertsPerDay.red)} the red line: the on-call load is already heavy.`,
+      },
+      owner: m.owners.alertLoad,
+    },
+  ];
+  for (const metric of list) checkThresholds(metric.id, metric.thresholds);
+  return list.map((metric) => ({...metric, group_name: groupNames[metric.group]}));
+}
+
+/**
+ * What mispricing looked like in validation, unweighted by units (training
+ * has no units): the validation MAE as a share of the training mean price.
+ */
+export function mispricingBaselinePct(stats: TrainingStats): number | null {
+  return stats.target && stats.target.mean > 0 ? (stats.validation.mae / stats.target.mean) * 100 : null;
+}
+
+function mispricingBaselineText(stats: TrainingStats): string {
+  const b = mispricingBaselinePct(stats);
+  return b === null
+    ? "the training statistics give no mean price, so the validation level of mispricing is unknown"
+    : `at validation accuracy the mean absolute error was ${b.toFixed(1)}% of the mean training price`;
+}

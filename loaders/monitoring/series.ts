@@ -1,0 +1,151 @@
+import {median} from "d3";
+import {config} from "../config.js";
+import {meanOf} from "../stats/moments.js";
+import {quantiles} from "../stats/quantile.js";
+import type {DaySums} from "./daily.js";
+import type {MonitoredFeature} from "./features.js";
+import {mispricingPct} from "./impact.js";
+import {pool, trailing, type PooledSums} from "./rolling.js";
+
+/** A monitored feature over the trailing window. */
+export interface FeatureWindow {
+  feature: string;
+  /** Signed % shift of the window's mean from the training mean; null when not monitored for shift or not evaluable. */
+  mean_shift_pct: number | null;
+  missing_pct: number | null;
+}
+
+/**
+ * One calendar day's figures: the day alone (noisy at a few rows a day) and
+ * the trailing window the accuracy, drift and impact alerts use. `null` where
+ * a figure cannot be computed: no rows, too few rows in the window, a column
+ * absent from the log.
+ */
+export interface DayFigures {
+  date: string;
+  /** 1 for the window's first day. */
+  day: number;
+  n: number;
+  rmse: number | null;
+  mae: number | null;
+  bias: number | null;
+  /** Rows in the trailing window ending today. */
+  window_n: number;
+  rmse_trailing: number | null;
+  mae_trailing: number | null;
+  latency_p50: number | null;
+  latency_p95: number | null;
+  /** Missing cells / all model-feature cells today, in %. */
+  missing_all_pct: number | null;
+  /** Highest missing rate among the monitored features: today, and over the window. */
+  missing_max_pct: number | null;
+  missing_max_trailing_pct: number | null;
+  missing_max_trailing_feature: string | null;
+  /** Largest |mean shift| among the mean-shift features: today, and over the window. */
+  mean_shift_max_pct: number | null;
+  mean_shift_max_trailing_pct: number | null;
+  mean_shift_max_trailing_feature: string | null;
+  /** Median count of the previous days (the volume baseline), and today's count as % of it. */
+  volume_baseline: number | null;
+  volume_pct: number | null;
+  underpriced_usd: number | null;
+  overpriced_usd: number | null;
+  revenue_usd: number | null;
+  mispricing_pct: number | null;
+  mispricing_trailing_pct: number | null;
+  features_trailing: FeatureWindow[];
+}
+
+export interface SeriesOptions {
+  hasUnits: boolean;
+  windowDays?: number;
+  minWindowRows?: number;
+  baselineDays?: number;
+  minBaselineDays?: number;
+}
+
+/** The daily series of every monitored figure, from the calendar-filled day sums. */
+export function dailyFigures(days: readonly DaySums[], monitored: readonly MonitoredFeature[], options: SeriesOptions): DayFigures[] {
+  const m = config.monitoring;
+  const width = options.windowDays ?? m.windowDays;
+  const minRows = options.minWindowRows ?? m.minWindowRows;
+  const baselineDays = options.baselineDays ?? m.volumeBaselineDays;
+  const minBaseline = options.minBaselineDays ?? m.minBaselineDays;
+  const shiftFeatures = monitored.filter((f) => f.mean_shift);
+  return days.map((d, i): DayFigures => {
+    const window = pool(trailing(days, i, width));
+    const enough = window.rows >= minRows;
+    const today = d.rows > 0;
+    const [p50, p95] = d.latencyMs.length > 0 ? quantiles(d.latencyMs, [0.5, 0.95]) : [null, null];
+    const previous = days.slice(Math.max(0, i - baselineDays), i).map((p) => p.rows);
+    const baseline = previous.length >= minBaseline ? median(previous)! : null;
+    const featuresTrailing = monitored.map((f): FeatureWindow => ({
+      feature: f.feature,
+      mean_shift_pct: enough && f.mean_shift ? meanShiftPct(window, f) : null,
+      missing_pct: enough ? missingPct(window, f) : null,
+    }));
+    const worstMissing = argMax(featuresTrailing, (f) => f.missing_pct);
+    const worstShift = argMax(featuresTrailing, (f) => (f.mean_shift_pct === null ? null : Math.abs(f.mean_shift_pct)));
+    return {
+      date: d.date,
+      day: i + 1,
+      n: d.rows,
+      rmse: today ? Math.sqrt(d.errors.sumSquaredError / d.rows) : null,
+      mae: today ? d.errors.sumAbsError / d.rows : null,
+      bias: today ? d.errors.sumError / d.rows : null,
+      window_n: window.rows,
+      rmse_trailing: enough ? Math.sqrt(window.errors.sumSquaredError / window.rows) : null,
+      mae_trailing: enough ? window.errors.sumAbsError / window.rows : null,
+      latency_p50: p50,
+      latency_p95: p95,
+      missing_all_pct: today ? (d.features.reduce((s, f) => s + f.missing, 0) / (d.rows * d.features.length)) * 100 : null,
+      missing_max_pct: today ? maxOf(monitored.map((f) => missingPct(d, f))) : null,
+      missing_max_trailing_pct: worstMissing ? worstMissing.missing_pct : null,
+      missing_max_trailing_feature: worstMissing ? worstMissing.feature : null,
+      mean_shift_max_pct: today ? maxOf(shiftFeatures.map((f) => absOrNull(meanShiftPct(d, f)))) : null,
+      mean_shift_max_trailing_pct: worstShift ? Math.abs(worstShift.mean_shift_pct!) : null,
+      mean_shift_max_trailing_feature: worstShift ? worstShift.feature : null,
+      volume_baseline: baseline,
+      volume_pct: baseline === null || baseline === 0 ? null : (d.rows / baseline) * 100,
+      underpriced_usd: options.hasUnits ? d.impact.underpriced : null,
+      overpriced_usd: options.hasUnits ? d.impact.overpriced : null,
+      revenue_usd: options.hasUnits ? d.impact.revenue : null,
+      mispricing_pct: options.hasUnits ? mispricingPct(d.impact) : null,
+      mispricing_trailing_pct: options.hasUnits && enough ? mispricingPct(window.impact) : null,
+      features_trailing: featuresTrailing,
+    };
+  });
+}
+
+export function meanShiftPct(sums: PooledSums, f: MonitoredFeature): number | null {
+  const mean = meanOf(sums.features[f.index].present);
+  return mean === null || f.train_mean === 0 ? null : ((mean - f.train_mean) / f.train_mean) * 100;
+}
+
+export function missingPct(sums: PooledSums, f: MonitoredFeature): number | null {
+  return sums.rows > 0 ? (sums.features[f.index].missing / sums.rows) * 100 : null;
+}
+
+function absOrNull(x: number | null): number | null {
+  return x === null ? null : Math.abs(x);
+}
+
+function maxOf(values: (number | null)[]): number | null {
+  let best: number | null = null;
+  for (const v of values) if (v !== null && (best === null || v > best)) best = v;
+  return best;
+}
+
+/** The item with the largest key (the first on ties, so model importance order breaks them); null when no key is defined. */
+function argMax<T>(items: readonly T[], key: (item: T) => number | null): T | null {
+  let best: T | null = null;
+  let bestKey = -Infinity;
+  for (const item of items) {
+    const k = key(item);
+    if (k !== null && k > bestKey) {
+      best = item;
+      bestKey = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,155 @@
+import {median} from "d3";
+import type {Accumulation} from "../accumulate.js";
+import {config} from "../config.js";
+import type {DriftTable} from "../drift.js";
+import type {FeatureImportance} from "../importance.js";
+import type {Inputs} from "../inputs/load.js";
+import type {PerformanceTable} from "../performance.js";
+import {levelOf, type Level} from "./alerts.js";
+import {monitoringConclusions, type MonitoringConclusions} from "./conclusions.js";
+import {dailySums} from "./daily.js";
+import {monitoredFeatures, type MonitoredFeatures} from "./features.js";
+import {impactTotals, type ImpactTotals} from "./impact.js";
+import {metricCatalogue, mispricingBaselinePct, type MetricDefinition} from "./metrics.js";
+import {falseAlarmProbability} from "./noise.js";
+import {observations} from "./observations.js";
+import {replay, type MetricStatus, type Replay} from "./replay.js";
+import {addImpact} from "./rolling.js";
+import {dailyFigures, type DayFigures} from "./series.js";
+
+export interface AccuracyComparison {
+  metric: string;
+  unit: string;
+  training: number | null;
+  production: number | null;
+  last_window: number | null;
+}
+
+export interface FeatureComparison {
+  feature: string;
+  rank: number;
+  train_mean: number;
+  prod_mean: number | null;
+  mean_shift_pct: number | null;
+  train_missing_pct: number;
+  prod_missing_pct: number;
+  last_window_shift_pct: number | null;
+  last_window_missing_pct: number | null;
+  shift_level: Level | "not_monitored";
+  missing_level: Level;
+}
+
+export interface MonitoringTable {
+  window: {first: string; last: string; days: number; rows: number; median_daily_rows: number};
+  has_latency: boolean;
+  has_units: boolean;
+  settings: {
+    window_days: number;
+    min_window_rows: number;
+    latency_budget_ms: number;
+    important_features: number;
+    min_abs_mean_in_sd: number;
+    /** The accuracy lines as % over validation (the source of truth). */
+    rmse_over_validation_pct: {yellow: number; red: number};
+    response_hours: {yellow: number; red: number};
+    escalation: string[];
+  };
+  monitored: MonitoredFeatures;
+  rules: MetricDefinition[];
+  daily: DayFigures[];
+  replay: Replay;
+  /** The last day's status per metric: the dashboard's tiles. */
+  tiles: (MetricStatus & {name: string; unit: string; group: MetricDefinition["group"]; group_name: string})[];
+  impact: {totals: ImpactTotals | null; validation_baseline_pct: number | null};
+  noise: {median_daily_rows: number; red_ratio: number; false_red_daily: number; false_red_window: number};
+  training_vs_production: {accuracy: AccuracyComparison[]; features: FeatureComparison[]};
+  conclusions: MonitoringConclusions;
+}
+
+export interface MonitoringSources {
+  inputs: Inputs;
+  accumulation: Accumulation;
+  importance: FeatureImportance[];
+  performance: PerformanceTable;
+  drift: DriftTable;
+}
+
+/** The monitoring dashboard's data: the daily series, the rules and their replay over the production window. */
+export function monitoringTable({inputs, accumulation, importance, performance, drift}: MonitoringSources): MonitoringTable {
+  const {production, stats, model} = inputs;
+  const m = config.monitoring;
+  const monitored = monitoredFeatures(importance, model.features, stats);
+  const catalogue = metricCatalogue(stats, monitored);
+  const sums = dailySums(accumulation, production);
+  const hasUnits = production.unitsSold !== null;
+  const daily = dailyFigures(sums, monitored.features, {hasUnits});
+  const result = replay(
+    catalogue.map((c) => ({metric: c.id, thresholds: c.thresholds})),
+    observations(daily, monitored.features),
+  );
+  const last = daily[daily.length - 1];
+  const lastStatus = result.status[result.status.length - 1].metrics;
+  const byId = new Map(catalogue.map((c) => [c.id, c]));
+  const medianRows = median(daily.map((d) => d.n)) ?? 0;
+  const redRatio = 1 + m.alerts.rmse.red / 100;
+  const totals = hasUnits ? impactTotals(sums.map((d) => d.impact).reduce(addImpact)) : null;
+  const shiftRule = byId.get("mean_shift")!.thresholds;
+  const missingRule = byId.get("missing_rate")!.thresholds;
+  const driftRows = new Map(drift.features.map((f) => [f.feature, f]));
+  const lastWindow = new Map(last.features_trailing.map((f) => [f.feature, f]));
+  const table: Omit<MonitoringTable, "conclusions"> = {
+    window: {first: daily[0].date, last: last.date, days: daily.length, rows: production.rows, median_daily_rows: medianRows},
+    has_latency: production.latencyMs !== null,
+    has_units: hasUnits,
+    settings: {
+      window_days: m.windowDays,
+      min_window_rows: m.minWindowRows,
+      latency_budget_ms: m.latencyBudgetMs,
+      important_features: m.importantFeatures,
+      min_abs_mean_in_sd: m.minAbsMeanInSd,
+      rmse_over_validation_pct: {...m.alerts.rmse},
+      response_hours: {...m.responseHours},
+      escalation: [...m.escalation],
+    },
+    monitored,
+    rules: catalogue,
+    daily,
+    replay: result,
+    tiles: lastStatus.map((s) => {
+      const c = byId.get(s.metric)!;
+      return {...s, name: c.name, unit: c.unit, group: c.group, group_name: c.group_name};
+    }),
+    impact: {totals, validation_baseline_pct: mispricingBaselinePct(stats)},
+    noise: {
+      median_daily_rows: medianRows,
+      red_ratio: redRatio,
+      false_red_daily: falseAlarmProbability(medianRows, redRatio),
+      false_red_window: falseAlarmProbability(m.minWindowRows, redRatio),
+    },
+    training_vs_production: {
+      accuracy: [
+        {metric: "RMSE", unit: "USD", training: performance.validation.rmse, production: performance.overall.rmse, last_window: last.rmse_trailing},
+        {metric: "MAE", unit: "USD", training: performance.validation.mae, production: performance.overall.mae, last_window: last.mae_trailing},
+        {metric: "R²", unit: "", training: performance.validation.r2, production: performance.overall.r2, last_window: null},
+      ],
+      features: monitored.features.map((f): FeatureComparison => {
+        const d = driftRows.get(f.feature)!;
+        const w = lastWindow.get(f.feature)!;
+        return {
+          feature: f.feature,
+          rank: f.rank,
+          train_mean: d.train_mean,
+          prod_mean: d.prod_mean,
+          mean_shift_pct: d.mean_shift_pct,
+          train_missing_pct: d.train_missing_rate * 100,
+          prod_missing_pct: d.prod_missing_rate * 100,
+          last_window_shift_pct: w.mean_shift_pct,
+          last_window_missing_pct: w.missing_pct,
+          shift_level: f.mean_shift ? levelOf(w.mean_shift_pct, shiftRule) : "not_monitored",
+          missing_level: levelOf(w.missing_pct, missingRule),
+        };
+      }),
+    },
+  };
+  return {...table, conclusions: monitoringConclusions(table, performance.overall.rmse_increase_pct)};
+}

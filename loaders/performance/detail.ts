@@ -1,0 +1,68 @@
+import {bin} from "d3";
+import {config} from "../config.js";
+import type {ProductionData} from "../inputs/production.js";
+import type {PerformanceTable} from "../performance.js";
+import type {Scores} from "../scoring.js";
+import {priceBinsConclusion, tailConclusion, withoutWorstConclusion} from "./detail-conclusions.js";
+import {priceBins, type PriceBin} from "./price-bins.js";
+import {errorTail, type ErrorTail} from "./tail.js";
+import {withoutWorst, type WithoutWorstStep} from "./without-worst.js";
+
+/** One row of the predicted-vs-actual chart. */
+export interface ScatterPoint {
+  actual: number;
+  predicted: number;
+  category: string;
+  price_tier: string;
+}
+
+/**
+ * The performance figures that need row-level context (each row's price,
+ * segment and signed error together): the page's charts and the tail and price
+ * analyses. Every array is bounded, so the page data stays small at millions of rows.
+ */
+export interface PerformanceDetail {
+  points: ScatterPoint[];
+  /** Rows in the input; points are a systematic sample of them when there are more than maxScatterPoints. */
+  points_total: number;
+  error_histogram: {x0: number; x1: number; count: number}[];
+  price_bins: PriceBin[];
+  tail: ErrorTail;
+  without_worst: WithoutWorstStep[];
+  conclusions: {price_bins: string; tail: string; without_worst: string};
+}
+
+export function performanceDetail(data: ProductionData, scores: Scores, table: PerformanceTable): PerformanceDetail {
+  const validation = table.validation.rmse;
+  const binning = priceBins(data, scores, validation);
+  const tail = errorTail(data, scores, binning);
+  const steps = withoutWorst(data, scores, table.worst_segments, validation);
+  return {
+    points: scatterPoints(data, scores),
+    points_total: data.rows,
+    error_histogram: histogram(scores.error),
+    price_bins: binning.bins,
+    tail,
+    without_worst: steps,
+    conclusions: {
+      price_bins: priceBinsConclusion(binning.bins),
+      tail: tailConclusion(tail),
+      without_worst: withoutWorstConclusion(steps, validation),
+    },
+  };
+}
+
+function scatterPoints(data: ProductionData, scores: Scores): ScatterPoint[] {
+  const count = Math.min(data.rows, config.performance.maxScatterPoints);
+  return Array.from({length: count}, (_, i) => {
+    const r = Math.floor((i * data.rows) / count);
+    return {actual: data.actualPrice[r], predicted: scores.prediction[r], category: data.category[r], price_tier: data.priceTier[r]};
+  });
+}
+
+function histogram(errors: Float64Array): PerformanceDetail["error_histogram"] {
+  // d3's types ask for an array; a typed array is array-like and what it reads.
+  return bin()
+    .thresholds(config.performance.histogramBins)(errors as unknown as number[])
+    .map((b) => ({x0: b.x0!, x1: b.x1!, count: b.length}));
+}

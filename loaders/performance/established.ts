@@ -1,0 +1,44 @@
+import type {Accumulation, GroupSums} from "../accumulate.js";
+import type {TrainingStats} from "../inputs/training-stats.js";
+import {compare} from "../order.js";
+import {mergeErrorSums, emptyErrorSums} from "../stats/error-sums.js";
+import {groupFigures, type GroupFigures} from "./group.js";
+
+export interface CategoryGroup extends GroupFigures {
+  categories: string[];
+  row_share: number;
+  sse_share: number;
+}
+
+/** Categories seen in training vs categories new in production. */
+export interface EstablishedVsNew {
+  established: CategoryGroup | null;
+  /** Null when every production category occurred in training. */
+  new: CategoryGroup | null;
+}
+
+/** Null when the training statistics carry no category counts. */
+export function establishedVsNew(acc: Accumulation, stats: TrainingStats): EstablishedVsNew | null {
+  const known = stats.categories;
+  if (!known) return null;
+  // By name, so the pooled errors (and their bootstrap) do not depend on row order across categories.
+  const categories = [...acc.segments.category].sort(([a], [b]) => compare(a, b));
+  const established = categories.filter(([c]) => known.has(c));
+  const fresh = categories.filter(([c]) => !known.has(c));
+  const group = (members: [string, GroupSums][], name: string): CategoryGroup | null => {
+    if (members.length === 0) return null;
+    let errors = emptyErrorSums();
+    const absErrors: number[] = [];
+    for (const [, g] of members) {
+      errors = mergeErrorSums(errors, g.errors);
+      for (const e of g.absErrors) absErrors.push(e);
+    }
+    return {
+      categories: members.map(([c]) => c),
+      ...groupFigures(errors, absErrors, `category-group:${name}`, stats.validation.rmse),
+      row_share: errors.n / acc.rows,
+      sse_share: acc.overall.errors.sumSquaredError > 0 ? errors.sumSquaredError / acc.overall.errors.sumSquaredError : 0,
+    };
+  };
+  return {established: group(established, "established"), new: group(fresh, "new")};
+}

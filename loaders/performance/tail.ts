@@ -1,0 +1,89 @@
+import {config} from "../config.js";
+import type {ProductionData} from "../inputs/production.js";
+import {compare} from "../order.js";
+import type {Scores} from "../scoring.js";
+import {dimensions, segmentColumn, type Dimension} from "../segments.js";
+import {quantile} from "../stats/quantile.js";
+import type {PriceBinning} from "./price-bins.js";
+
+/** How many of one side's tail rows fall in a segment or price bin, against its share of all rows. */
+export interface TailShare {
+  n: number;
+  /** Share of this side's tail rows. */
+  share_of_side: number;
+  /** Share of all production rows. */
+  row_share: number;
+  /** share_of_side / row_share: above 1, the group holds more than its share of these errors. */
+  lift: number;
+}
+
+export interface TailSegment extends TailShare {
+  dimension: Dimension;
+  segment: string;
+}
+
+export interface TailPriceBin extends TailShare {
+  bin: number;
+  label: string;
+}
+
+/** The tail rows of one direction. */
+export interface TailSide {
+  n: number;
+  mean_abs_error: number | null;
+  /** Segments holding any of these rows, per dimension, most rows first. */
+  segments: TailSegment[];
+  /** Every price bin, cheapest first. */
+  price_bins: TailPriceBin[];
+}
+
+/** The rows in the top (1 − tailQuantile) of absolute errors, split by direction. */
+export interface ErrorTail {
+  quantile: number;
+  /** Absolute errors above this (the tailQuantile quantile, R type 7) are in the tail. */
+  threshold: number;
+  n: number;
+  /** actual > predicted: the model priced too low. */
+  under: TailSide;
+  /** actual < predicted: the model priced too high. */
+  over: TailSide;
+}
+
+export function errorTail(data: ProductionData, scores: Scores, binning: PriceBinning): ErrorTail {
+  const q = config.performance.tailQuantile;
+  const threshold = quantile(scores.absError, q);
+  const under: number[] = [];
+  const over: number[] = [];
+  for (let r = 0; r < data.rows; ++r) {
+    if (scores.absError[r] > threshold) (scores.error[r] > 0 ? under : over).push(r);
+  }
+  const all = new Map(dimensions.map((d) => [d, countBy(segmentColumn(data, d), (r) => r, data.rows)]));
+  const side = (rows: number[]): TailSide => {
+    const share = (n: number, all: number): TailShare => {
+      const shareOfSide = rows.length ? n / rows.length : 0;
+      const rowShare = all / data.rows;
+      return {n, share_of_side: shareOfSide, row_share: rowShare, lift: shareOfSide / rowShare};
+    };
+    const segments = dimensions.flatMap((dimension) => {
+      const inTail = countBy(segmentColumn(data, dimension), (i) => rows[i], rows.length);
+      return [...inTail]
+        .map(([segment, n]): TailSegment => ({dimension, segment, ...share(n, all.get(dimension)!.get(segment)!)}))
+        .sort((a, b) => b.n - a.n || b.lift - a.lift || compare(a.segment, b.segment));
+    });
+    const binRows = new Map<number, number>();
+    for (const r of rows) binRows.set(binning.rowBin[r], (binRows.get(binning.rowBin[r]) ?? 0) + 1);
+    const priceBins = binning.bins.map((b): TailPriceBin => ({bin: b.bin, label: b.label, ...share(binRows.get(b.bin) ?? 0, b.n)}));
+    const sum = rows.reduce((s, r) => s + scores.absError[r], 0);
+    return {n: rows.length, mean_abs_error: rows.length ? sum / rows.length : null, segments, price_bins: priceBins};
+  };
+  return {quantile: q, threshold, n: under.length + over.length, under: side(under), over: side(over)};
+}
+
+function countBy(column: readonly string[], row: (i: number) => number, length: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < length; ++i) {
+    const key = column[row(i)];
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}

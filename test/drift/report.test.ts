@@ -1,0 +1,89 @@
+import {csvParse, mean} from "d3";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {DriftReport} from "../../loaders/drift/report.js";
+import {driftReport} from "../../loaders/drift/report.js";
+import {loadInputs} from "../../loaders/inputs/load.js";
+import {buildTables, type Tables} from "../../loaders/tables.js";
+import {expectClose, runTs, seedData, truth} from "../helpers.js";
+
+// The page reads the site loader's JSON: check that, not only the library.
+let text: string;
+let report: DriftReport;
+let tables: Tables;
+
+beforeAll(async () => {
+  const run = runTs("src/data/drift-report.json.ts", [], {REPORT_DATA_DIR: seedData});
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  text = run.stdout;
+  report = JSON.parse(text);
+  tables = buildTables(await loadInputs(seedData));
+});
+
+describe("drift-report.json agrees with R", () => {
+  it("every feature's mean shift, SD change, missing rate and severe flag", () => {
+    expect(report.features.map((f) => f.feature)).toEqual(truth.drift.map((f) => f.feature));
+    report.features.forEach((f, j) => {
+      const r = truth.drift[j];
+      expectClose(f.mean_shift_pct, r.mean_shift_pct);
+      expectClose(f.sd_change_pct, r.sd_change_pct);
+      expectClose(f.prod_missing_rate, r.prod_missing_rate);
+      expect(f.severe, f.feature).toBe(r.severe);
+    });
+    expect(report.severe_count).toBe(truth.severe_count);
+    expect(report.impact.high_risk).toHaveLength(truth.severe_count);
+    expectClose(report.missingness.prod_rate, truth.overall_missing_rate);
+    const categories = report.new_segments.find((d) => d.dimension === "category")!;
+    expectClose(categories.share_new, truth.new_category_share);
+  });
+
+  it("prediction shift = R's β × (production mean − training mean), production means straight from the CSV", () => {
+    const csv = csvParse(readFileSync(join(seedData, "production_simulation.csv"), "utf8"));
+    const trainMean = new Map(tables.inputs.stats.features.map((f) => [f.feature, f.mean]));
+    for (const f of report.features) {
+      const prodMean = mean(csv, (row) => (row[f.feature] === "" || row[f.feature] === "NA" ? undefined : Number(row[f.feature])))!;
+      expectClose(f.prediction_shift, truth.coefficients[f.feature] * (prodMean - trainMean.get(f.feature)!), 1e-9);
+    }
+  });
+
+  it("importance is loaders/importance.ts's, and the imputed-count table is the performance table's", () => {
+    const rank = new Map(tables.importance.map((f) => [f.feature, f.rank]));
+    for (const f of report.features) expect(f.importance_rank).toBe(rank.get(f.feature));
+    expect(report.missingness.by_imputed).toEqual(JSON.parse(JSON.stringify(tables.performance.by_imputed)));
+  });
+
+  it("daily missing rates and the outage window, recomputed row by row", () => {
+    const {production, stats} = tables.inputs;
+    const source = new Map(stats.features.map((f) => [f.feature, f.source]));
+    for (const o of report.missingness.outages) {
+      const js = production.features.flatMap((f, j) => (source.get(f) === o.source ? [j] : []));
+      const rows = production.date.flatMap((d, r) => (d >= o.start && d <= o.end ? [r] : []));
+      const missing = rows.reduce((sum, r) => sum + js.filter((j) => Number.isNaN(production.x[j][r])).length, 0);
+      expect(o.rows).toBe(rows.length);
+      expectClose(o.rate, missing / (rows.length * js.length));
+      expectClose(o.rmse, Math.sqrt(mean(rows, (r) => tables.scores.error[r] ** 2)!));
+    }
+    const days = new Set(production.date);
+    const sources = new Set(stats.features.map((f) => f.source));
+    expect(report.missingness.daily).toHaveLength(days.size * sources.size);
+  });
+
+  it("fits the page's size budget", () => {
+    expect(text.length).toBeLessThan(2_000_000);
+  });
+});
+
+describe("a statistics file without quantiles or correlations", () => {
+  it("the distribution and correlation sections say they cannot be computed", () => {
+    const inputs = {...tables.inputs, stats: {...tables.inputs.stats, quantileProbs: null, quantiles: null, correlation: null}};
+    const r = driftReport({...tables, inputs});
+    expect(r.distribution.unavailable).toMatch(/has no training quantiles/);
+    expect(r.features.every((f) => f.psi === null)).toBe(true);
+    expect(r.conclusions.distribution).toMatch(/^Distribution tests cannot be computed: /);
+    expect(r.conclusions.correlation).toMatch(/^Correlation changes cannot be computed: .* has no training correlation matrix\.$/);
+    // Everything else is unaffected.
+    expect(r.severe_count).toBe(truth.severe_count);
+  });
+});
