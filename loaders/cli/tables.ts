@@ -8,7 +8,7 @@ import {loadInputs, loadModelInputs} from "../inputs/load.js";
 import {toJson} from "../json.js";
 import {formatScoresCsv, scoresHeader} from "../scores-csv.js";
 import {streamTables} from "../stream/stream-tables.js";
-import {buildTables, type PassTables} from "../tables.js";
+import type {PassTables} from "../tables.js";
 import {runCli} from "./run.js";
 
 const usage = "usage: npm run tables -- --data DIR --out DIR [--engine auto|memory|stream] [--threads N]";
@@ -24,6 +24,7 @@ const jsonFiles: [string, (tables: PassTables) => unknown][] = [
 const jsonOutputs = (tables: PassTables): [string, string][] => jsonFiles.map(([name, slice]) => [name, toJson(slice(tables), 2)]);
 const scoresFile = "scores.csv";
 
+// tables.js (and d3 with it) is imported only where needed: the streaming path loads it while its workers read.
 runCli(async () => {
   const {values} = parseArgs({
     options: {data: {type: "string", default: "data"}, out: {type: "string"}, engine: {type: "string", default: "auto"}, threads: {type: "string"}, help: {type: "boolean"}},
@@ -37,6 +38,7 @@ runCli(async () => {
 
   if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
     // Small logs: the in-memory path, csv-parse and every table at once; everything is computed before anything is written.
+    const {buildTables} = await import("../tables.js");
     const tables = buildTables(await loadInputs(values.data));
     const outputs: [string, string][] = [...jsonOutputs(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
     await writeOutputs(values.out, outputs.map(([name]) => name), async (path) => outputs.forEach(([name, text]) => writeFileSync(path[name], text)));

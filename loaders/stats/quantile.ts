@@ -15,15 +15,25 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
     copy.sort();
     return probs.map((p) => interpolate(p, copy.length, (k) => copy[k]));
   }
-  // After selecting the k-th value, the (k+1)-th is the smallest of those after it.
-  let selected = -1;
-  return probs.map((p) =>
-    interpolate(p, copy.length, (k) => {
-      if (k === selected + 1 && selected >= 0) return smallestFrom(copy, k);
-      selected = k;
-      return orderStatistic(copy, k);
-    }),
-  );
+  // Order statistics in ascending order, each selected among the values not
+  // below the previous one: later selections work on ever smaller ranges.
+  const n = copy.length;
+  const wanted = new Set<number>();
+  for (const p of probs) {
+    if (!(p > 0) || n < 2) wanted.add(0);
+    else if (p >= 1) wanted.add(n - 1);
+    else {
+      const i = Math.floor((n - 1) * p);
+      wanted.add(i).add(i + 1);
+    }
+  }
+  const value = new Map<number, number>();
+  let left = 0;
+  for (const k of [...wanted].sort((a, b) => a - b)) {
+    value.set(k, orderStatistic(copy, k, left));
+    left = k + 1;
+  }
+  return probs.map((p) => interpolate(p, n, (k) => value.get(k)!));
 }
 
 export function quantile(values: ArrayLike<number>, p: number): number {
@@ -40,9 +50,12 @@ function interpolate(p: number, n: number, at: (k: number) => number): number {
   return low + (high - low) * (h - i);
 }
 
-/** The k-th smallest value (0-based); partially reorders `a`. */
-export function orderStatistic(a: Float64Array, k: number): number {
-  let left = 0;
+/**
+ * The k-th smallest value (0-based), searched among a[from..]: the caller
+ * knows every value before `from` is no larger. Partially reorders `a`.
+ */
+export function orderStatistic(a: Float64Array, k: number, from = 0): number {
+  let left = from;
   let right = a.length - 1;
   while (right > left) {
     // Median of three as pivot: sorted or constant runs stay linear on average.
@@ -66,12 +79,6 @@ export function orderStatistic(a: Float64Array, k: number): number {
     else return a[k];
   }
   return a[k];
-}
-
-function smallestFrom(a: Float64Array, from: number): number {
-  let m = a[from];
-  for (let i = from + 1; i < a.length; ++i) if (before(a[i], m)) m = a[i];
-  return m;
 }
 
 /** Ascending order with NaN last. */

@@ -42,7 +42,7 @@ export function packAccumulation(acc: Accumulation): {packed: PackedAccumulation
 }
 
 export function unpackAccumulation(packed: PackedAccumulation): Accumulation {
-  const unpack = <G extends PackedGroup>(g: G): Omit<G, "absErrors"> & {absErrors: number[]} => ({...g, absErrors: Array.from(g.absErrors)});
+  const unpack = <G extends PackedGroup>(g: G): Omit<G, "absErrors"> & {absErrors: number[]} => ({...g, absErrors: toArray(g.absErrors)});
   const segments = {} as Accumulation["segments"];
   for (const d of dimensions) segments[d] = new Map(packed.segments[d].map(([key, g]) => [key, unpack(g)]));
   return {
@@ -53,4 +53,11 @@ export function unpackAccumulation(packed: PackedAccumulation): Accumulation {
     byImputed: packed.byImputed,
     features: packed.features,
   };
+}
+
+/** A plain array of doubles (Array.from on a typed array goes through the iterator: five times slower). */
+function toArray(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; ++i) out[i] = values[i];
+  return out;
 }

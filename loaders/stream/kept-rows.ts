@@ -162,10 +162,16 @@ export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "fi
   const scores: Scores = {
     prediction: concat((p) => p.prediction, Float64Array),
     error,
-    absError: error.map(Math.abs),
+    absError: absolute(error),
     imputed: concat((p) => p.imputed, Uint16Array),
   };
   return {production, scores};
+}
+
+function absolute(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; ++i) out[i] = Math.abs(values[i]);
+  return out;
 }
 
 function unavailable<T extends object>(what: string): T {

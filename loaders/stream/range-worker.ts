@@ -1,3 +1,4 @@
+import {readFileSync} from "node:fs";
 import {parentPort, workerData} from "node:worker_threads";
 import {packAccumulation} from "./accumulation-transfer.js";
 import {runRangeJob, type RangeJob} from "./range-job.js";
@@ -5,4 +6,15 @@ import {runRangeJob, type RangeJob} from "./range-job.js";
 /** Worker thread entry: runs one range job and posts its result, the accumulation's arrays transferred. */
 const {result, accumulation, kept, transfer: keptArrays} = runRangeJob(workerData as RangeJob);
 const {packed, transfer} = packAccumulation(accumulation);
+if (process.env.REPORT_STREAM_TRACE) process.stderr.write(`stream: range from byte ${(workerData as RangeJob).from}: ${threadCpuSeconds()} s of CPU\n`);
 parentPort!.postMessage({result, accumulation: packed, kept}, [...transfer, ...keptArrays]);
+
+/** This thread's CPU time (Linux; for tracing), which unlike wall time does not count waiting for a busy machine's cores. */
+function threadCpuSeconds(): string {
+  try {
+    const fields = readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / 100).toFixed(2);
+  } catch {
+    return "?";
+  }
+}
