@@ -5,6 +5,7 @@ interface Entry {
   text: string;
   /** Whether the text is a real calendar day (checked once, used for the date column). */
   isDay: boolean;
+  hash: number;
   next: Entry | null;
 }
 
@@ -23,8 +24,11 @@ export class Interner {
 
   /** The text of bytes [start, end) of `buf`, whose hash (see `hashStep`) is `hash`. */
   get(buf: Uint8Array, start: number, end: number, hash: number): string {
-    let entry = this.table.get(hash) ?? null;
     const length = end - start;
+    // Runs of one value (a log's dates) skip the table.
+    const last = this.last;
+    if (last !== null && last.hash === hash && last.bytes.length === length && sameBytes(last.bytes, buf, start)) return last.text;
+    let entry = this.table.get(hash) ?? null;
     search: for (; entry !== null; entry = entry.next) {
       const bytes = entry.bytes;
       if (bytes.length !== length) continue;
@@ -34,11 +38,16 @@ export class Interner {
     }
     const bytes = buf.slice(start, end);
     const text = decoder.decode(bytes);
-    const created: Entry = {bytes, text, isDay: isIsoDay(text), next: this.table.get(hash) ?? null};
+    const created: Entry = {bytes, text, hash, isDay: isIsoDay(text), next: this.table.get(hash) ?? null};
     this.table.set(hash, created);
     this.last = created;
     return text;
   }
+}
+
+function sameBytes(bytes: Uint8Array, buf: Uint8Array, start: number): boolean {
+  for (let i = 0; i < bytes.length; ++i) if (bytes[i] !== buf[start + i]) return false;
+  return true;
 }
 
 /** The running hash the row reader computes while it scans a field. */
