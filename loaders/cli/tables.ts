@@ -1,13 +1,13 @@
 import {existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {config} from "../config.js";
 import {InputError} from "../errors.js";
 import {findInputFiles} from "../inputs/files.js";
-import {loadInputs, loadModelInputs} from "../inputs/load.js";
 import {toJson} from "../json.js";
 import {formatScoresCsv, scoresHeader} from "../scores-csv.js";
-import {streamTables} from "../stream/stream-tables.js";
+import {startRangeWorkers} from "../stream/worker-pool.js";
 import type {PassTables} from "../tables.js";
 import {runCli} from "./run.js";
 
@@ -24,7 +24,8 @@ const jsonFiles: [string, (tables: PassTables) => unknown][] = [
 const jsonOutputs = (tables: PassTables): [string, string][] => jsonFiles.map(([name, slice]) => [name, toJson(slice(tables), 2)]);
 const scoresFile = "scores.csv";
 
-// tables.js (and d3 with it) is imported only where needed: the streaming path loads it while its workers read.
+// The heavier modules are imported only where needed: the streaming path starts
+// its worker threads first, and loads tables.js (and d3) while they read.
 runCli(async () => {
   const {values} = parseArgs({
     options: {data: {type: "string", default: "data"}, out: {type: "string"}, engine: {type: "string", default: "auto"}, threads: {type: "string"}, help: {type: "boolean"}},
@@ -38,12 +39,14 @@ runCli(async () => {
 
   if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
     // Small logs: the in-memory path, csv-parse and every table at once; everything is computed before anything is written.
-    const {buildTables} = await import("../tables.js");
+    const [{buildTables}, {loadInputs}] = await Promise.all([import("../tables.js"), import("../inputs/load.js")]);
     const tables = buildTables(await loadInputs(values.data));
     const outputs: [string, string][] = [...jsonOutputs(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
     await writeOutputs(values.out, outputs.map(([name]) => name), async (path) => outputs.forEach(([name, text]) => writeFileSync(path[name], text)));
   } else {
     // Large logs: one streaming pass on every core, scores.csv written as rows are scored.
+    startRangeWorkers(threads ?? availableParallelism());
+    const [{loadModelInputs}, {streamTables}] = await Promise.all([import("../inputs/load.js"), import("../stream/stream-tables.js")]);
     const inputs = await loadModelInputs(values.data);
     const names = [...jsonFiles.map(([name]) => name), scoresFile];
     await writeOutputs(values.out, names, async (path) => {

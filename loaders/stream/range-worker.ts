@@ -1,13 +1,19 @@
 import {readFileSync} from "node:fs";
-import {parentPort, workerData} from "node:worker_threads";
+import {parentPort} from "node:worker_threads";
 import {packAccumulation} from "./accumulation-transfer.js";
 import {runRangeJob, type RangeJob} from "./range-job.js";
 
-/** Worker thread entry: runs one range job and posts its result, the accumulation's arrays transferred. */
-const {result, accumulation, kept, transfer: keptArrays} = runRangeJob(workerData as RangeJob);
-const {packed, transfer} = packAccumulation(accumulation);
-if (process.env.REPORT_STREAM_TRACE) process.stderr.write(`stream: range from byte ${(workerData as RangeJob).from}: ${threadCpuSeconds()} s of CPU\n`);
-parentPort!.postMessage({result, accumulation: packed, kept}, [...transfer, ...keptArrays]);
+/**
+ * Worker thread entry: waits for range jobs (a worker may be started before
+ * its job is known) and answers each with its result, the accumulation's and
+ * kept rows' arrays transferred.
+ */
+parentPort!.on("message", (job: RangeJob) => {
+  const {result, accumulation, kept, transfer: keptArrays} = runRangeJob(job);
+  const {packed, transfer} = packAccumulation(accumulation);
+  if (process.env.REPORT_STREAM_TRACE) process.stderr.write(`stream: range from byte ${job.from}: ${threadCpuSeconds()} s of CPU\n`);
+  parentPort!.postMessage({result, accumulation: packed, kept}, [...transfer, ...keptArrays]);
+});
 
 /** This thread's CPU time (Linux; for tracing), which unlike wall time does not count waiting for a busy machine's cores. */
 function threadCpuSeconds(): string {

@@ -1,6 +1,5 @@
 import {closeSync, openSync, readSync, rmSync, statSync, writeSync} from "node:fs";
 import {availableParallelism} from "node:os";
-import {Worker} from "node:worker_threads";
 import {basename} from "node:path";
 import {mergeAccumulations} from "../accumulate.js";
 import {config} from "../config.js";
@@ -16,7 +15,7 @@ import {checkedLayout} from "./production-bytes.js";
 import {runRangeJob, type RangeJob, type RangeOutcome} from "./range-job.js";
 import type {RangeResult} from "./row-stream.js";
 import {splitRanges, type ByteRange} from "./split.js";
-import {rangeWorkerScript} from "./worker-script.js";
+import {stopRangeWorkers, takeRangeWorker} from "./worker-pool.js";
 
 export interface StreamOptions {
   /** Where to write scores.csv (rows in input order), or null for none. */
@@ -111,6 +110,7 @@ export async function streamTables(modelInputs: ModelInputs, options: StreamOpti
     return {layout, threads: outcomes.length, ...tables};
   } finally {
     closeSync(fd);
+    stopRangeWorkers();
     for (const part of parts) rmSync(part, {force: true});
   }
 }
@@ -142,18 +142,16 @@ async function runJobs(jobs: RangeJob[]): Promise<RangeOutcome[]> {
 }
 
 function runInWorker(job: RangeJob): Promise<RangeOutcome> {
-  const script = rangeWorkerScript();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script.url, {workerData: {...job, ...script.data}});
+  const worker = takeRangeWorker();
+  return new Promise<RangeOutcome>((resolve, reject) => {
     worker.once("message", (message: {result: RangeResult; accumulation: PackedAccumulation; kept: KeptRows}) => {
       trace(`range from byte ${job.from} read`);
       resolve({result: message.result, accumulation: unpackAccumulation(message.accumulation), kept: message.kept});
     });
     worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`range worker exited with code ${code}`));
-    });
-  });
+    worker.once("exit", (code) => reject(new Error(`range worker exited with code ${code}`)));
+    worker.postMessage(job);
+  }).finally(() => void worker.terminate());
 }
 
 /** Appends file `part` to `target`, block by block. */
