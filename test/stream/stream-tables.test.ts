@@ -7,7 +7,9 @@ import {parseProduction, type ProductionData} from "../../loaders/inputs/product
 import {formatScoresCsv, scoresHeader} from "../../loaders/scores-csv.js";
 import {parseProductionBytes} from "../../loaders/stream/production-bytes.js";
 import {streamTables, type StreamedTables} from "../../loaders/stream/stream-tables.js";
-import {buildTables, type Tables} from "../../loaders/tables.js";
+import {accumulate, emptyAccumulation} from "../../loaders/accumulate.js";
+import {score, scoringPlan} from "../../loaders/scoring.js";
+import {passTables, type PassTables} from "../../loaders/tables.js";
 import {runTs, seedData, tempDir} from "../helpers.js";
 
 const csvName = "production_simulation.csv";
@@ -29,13 +31,18 @@ async function generatedData(rows: number, edit?: (text: string) => string): Pro
   return {dir, csv, model: await loadModelInputs(dir)};
 }
 
-/** The reference: csv-parse reads the log, the in-memory path computes every table. */
-function inMemory(dir: string, csv: string, model: ModelInputs): Tables {
+/**
+ * The reference: csv-parse reads the log, the in-memory path scores and
+ * accumulates every row and computes the tables (buildTables' steps, less the
+ * two tables the streaming path does not give).
+ */
+function inMemory(dir: string, csv: string, model: ModelInputs): PassTables {
   const text = readFileSync(csv, "utf8");
   const production = parseProduction(text, model.model.features, csv, basename(model.files.model));
   const bytes = {production: new Uint8Array(), model: new Uint8Array(), stats: new Uint8Array()};
   const inputs: Inputs = {files: model.files, bytes, production, model: model.model, stats: model.stats};
-  return buildTables(inputs);
+  const scores = score(production, scoringPlan(model.model, model.stats));
+  return passTables(inputs, scores, accumulate(emptyAccumulation(production.features.length), production, scores));
 }
 
 function stream(model: ModelInputs, scoresFile: string | null, threads: number, minBytesPerThread?: number): Promise<StreamedTables> {
@@ -78,7 +85,7 @@ function expectSameProduction(actual: ProductionData, expected: ProductionData):
 
 describe("a generated 50,000-row log: the streaming path gives the in-memory figures", () => {
   let data: Awaited<ReturnType<typeof generatedData>>;
-  let reference: Tables;
+  let reference: PassTables;
   let streamed: StreamedTables;
   let scoresFile: string;
 
