@@ -30,26 +30,41 @@ export class ScoresWriter {
     const {buf, spans, texts} = batch;
     const n = scores.prediction.length;
     const actual = batch.data.actualPrice;
+    const careful = texts.size > 0;
     for (let r = 0; r < n; ++r) {
-      const own = texts.get(r);
-      const at = r * spanColumns * 2;
-      for (let i = 0; i < idColumns; ++i) {
-        if (own) this.text(csvField(own[i]));
-        else this.span(buf, spans![at + 2 * i], spans![at + 2 * i + 1]);
+      const own = careful ? texts.get(r) : undefined;
+      if (own !== undefined) {
+        this.text(`${own.map(csvField).join(",")},${actual[r]},`);
+      } else {
+        const at = r * spanColumns * 2;
+        for (let i = 0; i < idColumns; ++i) {
+          this.span(buf, spans![at + 2 * i], spans![at + 2 * i + 1]);
+          this.byte(44);
+        }
+        if (!this.canonical(buf, spans![at + 2 * idColumns], spans![at + 2 * idColumns + 1])) this.ascii(String(actual[r]));
         this.byte(44);
       }
-      if (own || !this.canonical(buf, spans![at + 2 * idColumns], spans![at + 2 * idColumns + 1])) this.ascii(String(actual[r]));
-      this.byte(44);
-      this.ascii(String(scores.prediction[r]));
-      this.byte(44);
+      // The numbers, with room for their longest forms (24 characters each).
+      this.room(100);
+      const out = this.out;
+      let used = this.used;
+      const prediction = String(scores.prediction[r]);
+      for (let i = 0; i < prediction.length; ++i) out[used++] = prediction.charCodeAt(i);
+      out[used++] = 44;
       // |e| prints as e without its sign.
       const error = String(scores.error[r]);
-      this.ascii(error);
-      this.byte(44);
-      this.ascii(error.charCodeAt(0) === 45 ? error.slice(1) : error);
-      this.byte(44);
-      this.ascii(String(scores.imputed[r]));
-      this.byte(10);
+      for (let i = 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
+      out[used++] = 44;
+      for (let i = error.charCodeAt(0) === 45 ? 1 : 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
+      out[used++] = 44;
+      // A count of features: at most five digits.
+      const imputed = scores.imputed[r];
+      if (imputed >= 10) {
+        const digits = String(imputed);
+        for (let i = 0; i < digits.length; ++i) out[used++] = digits.charCodeAt(i);
+      } else out[used++] = 48 + imputed;
+      out[used++] = 10;
+      this.used = used;
     }
   }
 
