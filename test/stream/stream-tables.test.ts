@@ -1,6 +1,6 @@
-import {copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {basename, join} from "node:path";
-import {beforeAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {generateProductionCsv} from "../../bench/generate.js";
 import {loadModelInputs, type Inputs, type ModelInputs} from "../../loaders/inputs/load.js";
 import {parseProduction, type ProductionData} from "../../loaders/inputs/production.js";
@@ -15,10 +15,19 @@ import {runTs, seedData, tempDir} from "../helpers.js";
 const csvName = "production_simulation.csv";
 
 const generated = new Map<number, string>();
+// Generated logs run to tens of megabytes: removed after the suite.
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, {recursive: true, force: true})));
+
+function scratch(prefix?: string): string {
+  const dir = tempDir(prefix);
+  made.push(dir);
+  return dir;
+}
 
 /** A data folder with the seed model and statistics and a generated log of `rows` rows, optionally edited. */
 async function generatedData(rows: number, edit?: (text: string) => string): Promise<{dir: string; csv: string; model: ModelInputs}> {
-  const dir = tempDir("report-stream-");
+  const dir = scratch("report-stream-");
   const seed = await loadModelInputs(seedData);
   for (const file of [seed.files.model, seed.files.stats]) copyFileSync(file, join(dir, basename(file)));
   const csv = join(dir, csvName);
@@ -92,7 +101,7 @@ describe("a generated 50,000-row log: the streaming path gives the in-memory fig
   beforeAll(async () => {
     data = await generatedData(50_000);
     reference = inMemory(data.dir, data.csv, data.model);
-    scoresFile = join(tempDir(), "scores.csv");
+    scoresFile = join(scratch(), "scores.csv");
     streamed = await stream(data.model, scoresFile, 2);
   }, 120_000);
 
@@ -131,7 +140,7 @@ describe("ranges on several threads", () => {
     // Every record ends with a note holding a line break, so a split guessed at a line break is usually inside quotes.
     const data = await generatedData(4000, (text) => text.replace(/\n/g, ',"a\nb"\n').replace(/,"a\nb"\n/, ',"note"\n'));
     const reference = inMemory(data.dir, data.csv, data.model);
-    const scoresFile = join(tempDir(), "scores.csv");
+    const scoresFile = join(scratch(), "scores.csv");
     const streamed = await stream(data.model, scoresFile, 4, 64 << 10);
     expect(streamed.threads).toBe(1);
     expectSameFigures(streamed.performance, reference.performance);
@@ -181,7 +190,7 @@ describe("the tables CLI on the streaming path", () => {
   it("stops on bad input with the in-memory path's message and writes nothing", async () => {
     const data = await generatedData(4000, (text) => text.replace(/\n("[^"]*","[^"]*",)"[^"]*"/, '\n$1""'));
     const runs = ["memory", "stream"].map((engine) => {
-      const out = join(tempDir(), "out");
+      const out = join(scratch(), "out");
       const run = runTs("loaders/cli/tables.ts", ["--data", data.dir, "--out", out, "--engine", engine]);
       return {...run, written: existsSync(out) ? readdirSync(out) : []};
     });
@@ -196,7 +205,7 @@ describe("the tables CLI on the streaming path", () => {
   it("writes the same files as the in-memory path", async () => {
     const data = await generatedData(4000);
     const outs = ["memory", "stream"].map((engine) => {
-      const out = join(tempDir(), "out");
+      const out = join(scratch(), "out");
       const run = runTs("loaders/cli/tables.ts", ["--data", data.dir, "--out", out, "--engine", engine]);
       expect(run.stderr).toBe("");
       return out;
