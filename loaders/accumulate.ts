@@ -2,7 +2,7 @@ import type {ProductionData} from "./inputs/production.js";
 import type {Scores} from "./scoring.js";
 import {dimensions, segmentColumn, type Dimension} from "./segments.js";
 import {addError, emptyErrorSums, mergeErrorSums, type ErrorSums} from "./stats/error-sums.js";
-import {addValue, emptyMoments, mergeMoments, type Moments} from "./stats/moments.js";
+import {emptyMoments, mergeMoments, type Moments} from "./stats/moments.js";
 
 /** What one pass over production rows keeps about a feature. */
 export interface FeatureSums {
@@ -60,28 +60,71 @@ export function emptyAccumulation(featureCount: number): Accumulation {
 /** Adds rows [from, from + scores.length) of `data` and their scores. */
 export function accumulate(acc: Accumulation, data: ProductionData, scores: Scores, from = 0): Accumulation {
   const n = scores.prediction.length;
-  const columns = dimensions.map((d) => [acc.segments[d], segmentColumn(data, d)] as const);
   const k = data.x.length;
+  const {category, price_tier: priceTier, brand} = acc.segments;
+  const categories = segmentColumn(data, "category");
+  const tiers = segmentColumn(data, "price_tier");
+  const brands = segmentColumn(data, "brand");
+  const newDay = (): DaySums => ({...emptyGroup(), features: emptyFeatures(k)});
+  const rowDays: DaySums[] = new Array(n);
+  let dayKey: string | null = null;
+  let day: DaySums | null = null;
   for (let i = 0; i < n; ++i) {
     const r = from + i;
     const actual = data.actualPrice[r];
     const error = scores.error[i];
     const units = data.unitsSold ? data.unitsSold[r] : NaN;
     addToGroup(acc.overall, actual, error, units);
-    for (const [groups, column] of columns) addToGroup(getOr(groups, column[r], emptyGroup), actual, error, units);
-    const day = getOr(acc.days, data.date[r], () => ({...emptyGroup(), features: emptyFeatures(k)}));
+    addToGroup(getOr(category, categories[r], emptyGroup), actual, error, units);
+    addToGroup(getOr(priceTier, tiers[r], emptyGroup), actual, error, units);
+    addToGroup(getOr(brand, brands[r], emptyGroup), actual, error, units);
+    // Logs come in date order: look the day up only when it changes.
+    if (data.date[r] !== dayKey || day === null) day = getOr(acc.days, (dayKey = data.date[r]), newDay);
     addToGroup(day, actual, error, units);
+    rowDays[i] = day;
     addError(getOr(acc.byImputed, scores.imputed[i], emptyErrorSums), actual, error);
-    for (let j = 0; j < k; ++j) {
-      const x = data.x[j][r];
-      if (x === x) {
-        addValue(acc.features[j].present, x);
-        addValue(day.features[j].present, x);
-      } else {
-        ++acc.features[j].missing;
-        ++day.features[j].missing;
+  }
+  // Feature moments column by column, overall and per day. A log's rows come
+  // in runs of one day, and each run's updates are kept in locals: the same
+  // Welford steps as addValue, in the same order, so the same figures, with
+  // far less memory traffic than one object update per cell.
+  for (let j = 0; j < k; ++j) {
+    const column = data.x[j];
+    const total = acc.features[j];
+    let tn = total.present.n;
+    let tMean = total.present.mean;
+    let tM2 = total.present.m2;
+    let tMissing = total.missing;
+    for (let i = 0; i < n; ) {
+      const day = rowDays[i];
+      const sums = day.features[j];
+      let dn = sums.present.n;
+      let dMean = sums.present.mean;
+      let dM2 = sums.present.m2;
+      let dMissing = sums.missing;
+      for (; i < n && rowDays[i] === day; ++i) {
+        const x = column[from + i];
+        if (x === x) {
+          let delta = x - tMean;
+          tMean += delta / ++tn;
+          tM2 += delta * (x - tMean);
+          delta = x - dMean;
+          dMean += delta / ++dn;
+          dM2 += delta * (x - dMean);
+        } else {
+          ++tMissing;
+          ++dMissing;
+        }
       }
+      sums.present.n = dn;
+      sums.present.mean = dMean;
+      sums.present.m2 = dM2;
+      sums.missing = dMissing;
     }
+    total.present.n = tn;
+    total.present.mean = tMean;
+    total.present.m2 = tM2;
+    total.missing = tMissing;
   }
   acc.rows += n;
   return acc;

@@ -322,6 +322,24 @@ export const config = {
       owners: {review: roles.owner, retraining: roles.owner, audit: roles.manager, architecture: roles.vp},
     },
   },
+  scale: {
+    /**
+     * Ours: production logs of at least this many bytes (about 13,000 rows) are
+     * read by the byte-level reader (loaders/stream/), smaller ones by
+     * csv-parse, the reference reader. The two give identical data and errors
+     * (tested). csv-parse reads a few MB a second here: about a second or
+     * two below this size, minutes for a month of a million rows, and not at
+     * all past 512 MB (V8's longest string); the byte-level reader is 5 to 10
+     * times faster, and the tables CLI streams such logs on every core.
+     */
+    streamingMinBytes: 8 * 2 ** 20,
+    /**
+     * Ours: the tables CLI gives each worker thread at least this much of the
+     * log; a thread costs a few tenths of a second to start and warm up, which
+     * a smaller share would not repay.
+     */
+    minBytesPerThread: 4 * 2 ** 20,
+  },
 } as const;
 
 

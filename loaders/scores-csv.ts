@@ -1,4 +1,4 @@
-import {csvFormatValue} from "d3";
+import {csvField} from "./csv-field.js";
 import type {ProductionData} from "./inputs/production.js";
 import type {Scores} from "./scoring.js";
 
@@ -10,7 +10,7 @@ export function formatScoresCsv(data: ProductionData, scores: Scores, from = 0):
   for (let i = 0; i < scores.prediction.length; ++i) {
     const r = from + i;
     lines.push(
-      [data.productId[r], data.date[r], data.category[r], data.brand[r], data.priceTier[r]].map(csvFormatValue).join(",") +
+      [data.productId[r], data.date[r], data.category[r], data.brand[r], data.priceTier[r]].map(csvField).join(",") +
         `,${data.actualPrice[r]},${scores.prediction[i]},${scores.error[i]},${scores.absError[i]},${scores.imputed[i]}`,
     );
   }

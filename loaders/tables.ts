@@ -47,6 +47,21 @@ export function buildTables(inputs: Inputs): Tables {
   const {production, model, stats} = inputs;
   const scores = score(production, scoringPlan(model, stats));
   const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
+  const tables = passTables(inputs, scores, accumulation);
+  const {importance, performance, drift} = tables;
+  return {
+    ...tables,
+    summary: inputSummary(inputs),
+    driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
+  };
+}
+
+/** The tables that need no feature column beyond the accumulation's sums: what the streaming path gives too. */
+export type PassTables = Omit<Tables, "summary" | "driftReport">;
+
+/** Every table computable from the scores and one pass's accumulation (per-row features are not read). */
+export function passTables(inputs: Inputs, scores: Scores, accumulation: Accumulation): PassTables {
+  const {production, model, stats} = inputs;
   const importance = featureImportance(model, stats);
   const performance = performanceTable(accumulation, stats);
   const drift = driftTable(accumulation, production.features, stats);
@@ -55,14 +70,12 @@ export function buildTables(inputs: Inputs): Tables {
   const risk = riskTable({inputs, importance, scores, performance, drift, monitoring});
   return {
     inputs,
-    summary: inputSummary(inputs),
     importance,
     scores,
     accumulation,
     performance,
     performanceDetail: performanceDetail(production, scores, performance),
     drift,
-    driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
     monitoring,
     monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
     retraining,

@@ -1,45 +1,88 @@
-import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
+import {config} from "../config.js";
 import {InputError} from "../errors.js";
-import {loadInputs} from "../inputs/load.js";
+import {findInputFiles} from "../inputs/files.js";
 import {toJson} from "../json.js";
 import {formatScoresCsv, scoresHeader} from "../scores-csv.js";
-import {buildTables} from "../tables.js";
+import {startRangeWorkers} from "../stream/worker-pool.js";
+import type {PassTables} from "../tables.js";
 import {runCli} from "./run.js";
 
-const usage = "usage: npm run tables -- --data DIR --out DIR";
+const usage = "usage: npm run tables -- --data DIR --out DIR [--engine auto|memory|stream] [--threads N]";
 
+/** The JSON files the CLI writes, from the tables both engines give (scores.csv comes last). */
+const jsonFiles: [string, (tables: PassTables) => unknown][] = [
+  ["performance.json", (t) => t.performance],
+  ["performance-detail.json", (t) => t.performanceDetail],
+  ["drift.json", (t) => t.drift],
+  ["monitoring.json", (t) => t.monitoring],
+  ["monitoring-spec.json", (t) => t.monitoringSpec],
+  ["retraining.json", (t) => t.retraining],
+  ["risk.json", (t) => t.risk],
+  ["memo.json", (t) => t.memo],
+];
+const jsonOutputs = (tables: PassTables): [string, string][] => jsonFiles.map(([name, slice]) => [name, toJson(slice(tables), 2)]);
+const scoresFile = "scores.csv";
+
+// The heavier modules are imported only where needed: the streaming path starts
+// its worker threads first, and loads tables.js (and d3) while they read.
 runCli(async () => {
-  const {values} = parseArgs({options: {data: {type: "string", default: "data"}, out: {type: "string"}, help: {type: "boolean"}}});
+  const {values} = parseArgs({
+    options: {data: {type: "string", default: "data"}, out: {type: "string"}, engine: {type: "string", default: "auto"}, threads: {type: "string"}, help: {type: "boolean"}},
+  });
   if (values.help) return console.log(usage);
   if (!values.out) throw new InputError(`--out DIR is required (${usage})`);
-  const tables = buildTables(await loadInputs(values.data));
-  const outputs: [string, string][] = [
-    ["performance.json", toJson(tables.performance, 2)],
-    ["performance-detail.json", toJson(tables.performanceDetail, 2)],
-    ["drift.json", toJson(tables.drift, 2)],
-    ["monitoring.json", toJson(tables.monitoring, 2)],
-    ["monitoring-spec.json", toJson(tables.monitoringSpec, 2)],
-    ["retraining.json", toJson(tables.retraining, 2)],
-    ["risk.json", toJson(tables.risk, 2)],
-    ["memo.json", toJson(tables.memo, 2)],
-    ["scores.csv", scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)],
-  ];
-  writeAll(values.out, outputs);
+  const engine = values.engine;
+  if (engine !== "auto" && engine !== "memory" && engine !== "stream") throw new InputError(`--engine must be auto, memory or stream (${usage})`);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) throw new InputError(`--threads must be a whole number ≥ 1 (${usage})`);
+
+  if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
+    // Small logs: the in-memory path, csv-parse and every table at once; everything is computed before anything is written.
+    const [{buildTables}, {loadInputs}] = await Promise.all([import("../tables.js"), import("../inputs/load.js")]);
+    const tables = buildTables(await loadInputs(values.data));
+    const outputs: [string, string][] = [...jsonOutputs(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
+    await writeOutputs(values.out, outputs.map(([name]) => name), async (path) => outputs.forEach(([name, text]) => writeFileSync(path[name], text)));
+  } else {
+    // Large logs: one streaming pass on every core, scores.csv written as rows are scored.
+    startRangeWorkers(threads ?? availableParallelism());
+    const [{loadModelInputs}, {streamTables}] = await Promise.all([import("../inputs/load.js"), import("../stream/stream-tables.js")]);
+    const inputs = await loadModelInputs(values.data);
+    const names = [...jsonFiles.map(([name]) => name), scoresFile];
+    await writeOutputs(values.out, names, async (path) => {
+      const tables = await streamTables(inputs, {scoresFile: path[scoresFile], threads});
+      for (const [name, text] of jsonOutputs(tables)) writeFileSync(path[name], text);
+    });
+  }
 });
 
-/** Everything is computed before anything is written; each file appears whole or not at all. */
-function writeAll(dir: string, outputs: [string, string][]): void {
-  mkdirSync(dir, {recursive: true});
-  const temp = outputs.map(([name, text]) => {
-    const path = join(dir, `.${name}.${process.pid}.tmp`);
-    writeFileSync(path, text);
-    return path;
-  });
+/** Whether the data folder's production log is large enough for the streaming path (config.scale). */
+function isLarge(dir: string): boolean {
   try {
-    outputs.forEach(([name], i) => renameSync(temp[i], join(dir, name)));
+    return statSync(findInputFiles(dir).production).size >= config.scale.streamingMinBytes;
+  } catch {
+    return false; // the in-memory path reports the problem
+  }
+}
+
+/**
+ * Nothing is written on error: the outputs are produced as hidden temporary
+ * files in the output folder and renamed into place only when all of them are
+ * complete; on error they are removed (and so is the folder, if it was made
+ * for them).
+ */
+async function writeOutputs(dir: string, names: string[], produce: (path: Record<string, string>) => Promise<void>): Promise<void> {
+  const created = !existsSync(dir);
+  mkdirSync(dir, {recursive: true});
+  const temp = Object.fromEntries(names.map((name) => [name, join(dir, `.${name}.${process.pid}.tmp`)]));
+  try {
+    await produce(temp);
+    for (const name of names) renameSync(temp[name], join(dir, name));
   } finally {
-    temp.forEach((path) => rmSync(path, {force: true}));
+    for (const name of names) rmSync(temp[name], {force: true});
+    if (created && readdirSync(dir).length === 0) rmdirSync(dir);
   }
 }

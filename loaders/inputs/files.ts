@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from "node:fs";
+import {accessSync, constants, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
 
@@ -39,6 +39,14 @@ function pick(dir: string, names: string[], base: string): string {
 export function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
+  } catch {
+    throw new InputError("cannot read the file", {file});
+  }
+}
+
+export function checkReadable(file: string): void {
+  try {
+    accessSync(file, constants.R_OK);
   } catch {
     throw new InputError("cannot read the file", {file});
   }

@@ -1,7 +1,9 @@
 import {basename} from "node:path";
 import {InputError} from "../errors.js";
 import type {LinearModel, ModelOptions} from "../model.js";
-import {findInputFiles, readBytes, type InputFiles} from "./files.js";
+import {config} from "../config.js";
+import {parseProductionBytes} from "../stream/production-bytes.js";
+import {checkReadable, findInputFiles, readBytes, type InputFiles} from "./files.js";
 import {parseModelFile} from "./model-file.js";
 import {parseProduction, type ProductionData} from "./production.js";
 import {parseStatsFile} from "./stats-file.js";
@@ -21,11 +23,36 @@ export interface Inputs {
 export async function loadInputs(dir: string, options: ModelOptions = {}): Promise<Inputs> {
   const files = findInputFiles(dir);
   const bytes = {model: readBytes(files.model), stats: readBytes(files.stats), production: readBytes(files.production)};
+  const {model, stats} = await parseModelInputs(files, bytes, options);
+  const modelName = basename(files.model);
+  // Large logs go to the byte-level reader: same data and errors, far faster (config.scale).
+  const production =
+    bytes.production.length >= config.scale.streamingMinBytes
+      ? parseProductionBytes(bytes.production, model.features, files.production, modelName)
+      : parseProduction(new TextDecoder().decode(bytes.production), model.features, files.production, modelName);
+  return {files, bytes, production, model, stats};
+}
+
+/** The inputs besides the production log, for readers that stream the log instead of loading it. */
+export interface ModelInputs {
+  files: InputFiles;
+  model: LinearModel;
+  stats: TrainingStats;
+}
+
+/** The model and training statistics of a data folder, checked as `loadInputs` checks them (the log only for being readable). */
+export async function loadModelInputs(dir: string, options: ModelOptions = {}): Promise<ModelInputs> {
+  const files = findInputFiles(dir);
+  const bytes = {model: readBytes(files.model), stats: readBytes(files.stats)};
+  checkReadable(files.production);
+  return {files, ...(await parseModelInputs(files, bytes, options))};
+}
+
+async function parseModelInputs(files: InputFiles, bytes: {model: Uint8Array; stats: Uint8Array}, options: ModelOptions = {}): Promise<{model: LinearModel; stats: TrainingStats}> {
   const model = await parseModelFile(bytes.model, files.model, options);
   const stats = await parseStatsFile(bytes.stats, files.stats);
   checkStatsCoverModel(model, stats, files);
-  const production = parseProduction(new TextDecoder().decode(bytes.production), model.features, files.production, basename(files.model));
-  return {files, bytes, production, model, stats};
+  return {model, stats};
 }
 
 /** Scoring imputes with training means and drift compares SDs: every model feature needs both. */

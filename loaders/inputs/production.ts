@@ -43,9 +43,33 @@ export function parseProduction(text: string, features: readonly string[], file:
     throw new InputError(`not valid CSV (${String(e.message ?? error).replace(/ on line \d+$/, "")})`, {file, line: e.lines});
   }
   if (records.length === 0) throw new InputError("empty file: expected a header row and data rows", {file});
-  const header = records[0].record;
   if (records.length === 1) throw new InputError("header only: the file has no data rows", {file});
+  const layout = columnLayout(records[0].record, features, file, modelName);
+  const rows = records.length - 1;
+  const columns = allocateColumns(layout, rows);
+  for (let r = 0; r < rows; ++r) {
+    const {record, info} = records[r + 1];
+    readRecord(record, info.lines, layout, columns, r);
+  }
+  return {file, rows, ...columns, features, extraColumns: layout.extraColumns};
+}
 
+/** Where each column the report reads sits in the file's header. */
+export interface ColumnLayout {
+  file: string;
+  header: readonly string[];
+  features: readonly string[];
+  /** Header name → field position. */
+  index: Map<string, number>;
+  /** Field position of each feature, in `features` order. */
+  featureColumns: number[];
+  hasUnitsSold: boolean;
+  hasLatency: boolean;
+  extraColumns: string[];
+}
+
+/** Checks the header (names unique and non-empty, every required column present) and locates the columns. */
+export function columnLayout(header: readonly string[], features: readonly string[], file: string, modelName = "the model"): ColumnLayout {
   const index = columnIndex(header, file);
   const required = [...idColumns, targetColumn, ...features];
   const absentBase = [...idColumns, targetColumn].filter((name) => !index.has(name));
@@ -55,54 +79,72 @@ export function parseProduction(text: string, features: readonly string[], file:
     throw new InputError(`missing ${columnList(absentFeatures)} that ${modelName} uses as feature${absentFeatures.length > 1 ? "s" : ""}`, {file, line: 1});
   }
   const used = new Set<string>([...required, ...optionalColumns]);
-  const extraColumns = header.filter((name) => !used.has(name));
-
-  const rows = records.length - 1;
-  const column = (name: string) => index.get(name)!;
-  const productId: string[] = new Array(rows);
-  const date: string[] = new Array(rows);
-  const category: string[] = new Array(rows);
-  const brand: string[] = new Array(rows);
-  const priceTier: string[] = new Array(rows);
-  const actualPrice = new Float64Array(rows);
-  const x = features.map(() => new Float64Array(rows));
-  const unitsSold = index.has("units_sold") ? new Float64Array(rows) : null;
-  const latencyMs = index.has("latency_ms") ? new Float64Array(rows) : null;
-  const featureColumns = features.map(column);
-
-  for (let r = 0; r < rows; ++r) {
-    const {record, info} = records[r + 1];
-    const line = info.lines;
-    if (record.length !== header.length) {
-      throw new InputError(`expected ${header.length} fields, found ${record.length}`, {file, line});
-    }
-    const text = (name: string): string => {
-      const value = record[column(name)];
-      if (value === "" || value === "NA") throw new InputError("missing value in a required column", {file, line, column: name});
-      return value;
-    };
-    const number = (name: string, c: number, allowMissing: boolean): number => {
-      const value = parseNumericCell(record[c]);
-      if (value === null) throw new InputError(`"${clip(record[c])}" is not a number`, {file, line, column: name});
-      if (!allowMissing && Number.isNaN(value)) throw new InputError("missing value in a required column", {file, line, column: name});
-      return value;
-    };
-    productId[r] = text("product_id");
-    date[r] = text("date");
-    if (!isIsoDay(date[r])) throw new InputError(`"${clip(date[r])}" is not a date (expected YYYY-MM-DD)`, {file, line, column: "date"});
-    category[r] = text("category");
-    brand[r] = text("brand");
-    priceTier[r] = text("price_tier");
-    actualPrice[r] = number(targetColumn, column(targetColumn), false);
-    for (let j = 0; j < features.length; ++j) x[j][r] = number(features[j], featureColumns[j], true);
-    if (unitsSold) unitsSold[r] = number("units_sold", column("units_sold"), true);
-    if (latencyMs) latencyMs[r] = number("latency_ms", column("latency_ms"), true);
-  }
-
-  return {file, rows, productId, date, category, brand, priceTier, actualPrice, features, x, unitsSold, latencyMs, extraColumns};
+  return {
+    file,
+    header,
+    features,
+    index,
+    featureColumns: features.map((name) => index.get(name)!),
+    hasUnitsSold: index.has("units_sold"),
+    hasLatency: index.has("latency_ms"),
+    extraColumns: header.filter((name) => !used.has(name)),
+  };
 }
 
-function columnIndex(header: string[], file: string): Map<string, number> {
+/** The per-row columns of ProductionData, filled row by row. */
+export type ProductionColumns = Pick<ProductionData, "productId" | "date" | "category" | "brand" | "priceTier" | "actualPrice" | "x" | "unitsSold" | "latencyMs">;
+
+export function allocateColumns(layout: ColumnLayout, rows: number): ProductionColumns {
+  return {
+    productId: new Array<string>(rows),
+    date: new Array<string>(rows),
+    category: new Array<string>(rows),
+    brand: new Array<string>(rows),
+    priceTier: new Array<string>(rows),
+    actualPrice: new Float64Array(rows),
+    x: layout.features.map(() => new Float64Array(rows)),
+    unitsSold: layout.hasUnitsSold ? new Float64Array(rows) : null,
+    latencyMs: layout.hasLatency ? new Float64Array(rows) : null,
+  };
+}
+
+/**
+ * Validates one data record (its fields as text) and stores it as row `r` of
+ * `out`. `line` is the physical line the record ends on, for the message. The
+ * checks run in a fixed order (field count, then the id columns, the target,
+ * the features in model order, the optional columns), so every reader of the
+ * file reports the same first problem.
+ */
+export function readRecord(record: readonly string[], line: number, layout: ColumnLayout, out: ProductionColumns, r: number): void {
+  const {file, header, index, features, featureColumns} = layout;
+  if (record.length !== header.length) {
+    throw new InputError(`expected ${header.length} fields, found ${record.length}`, {file, line});
+  }
+  const text = (name: string): string => {
+    const value = record[index.get(name)!];
+    if (value === "" || value === "NA") throw new InputError("missing value in a required column", {file, line, column: name});
+    return value;
+  };
+  const number = (name: string, c: number, allowMissing: boolean): number => {
+    const value = parseNumericCell(record[c]);
+    if (value === null) throw new InputError(`"${clip(record[c])}" is not a number`, {file, line, column: name});
+    if (!allowMissing && Number.isNaN(value)) throw new InputError("missing value in a required column", {file, line, column: name});
+    return value;
+  };
+  out.productId[r] = text("product_id");
+  const date = text("date");
+  if (!isIsoDay(date)) throw new InputError(`"${clip(date)}" is not a date (expected YYYY-MM-DD)`, {file, line, column: "date"});
+  out.date[r] = date;
+  out.category[r] = text("category");
+  out.brand[r] = text("brand");
+  out.priceTier[r] = text("price_tier");
+  out.actualPrice[r] = number(targetColumn, index.get(targetColumn)!, false);
+  for (let j = 0; j < features.length; ++j) out.x[j][r] = number(features[j], featureColumns[j], true);
+  if (out.unitsSold) out.unitsSold[r] = number("units_sold", index.get("units_sold")!, true);
+  if (out.latencyMs) out.latencyMs[r] = number("latency_ms", index.get("latency_ms")!, true);
+}
+
+function columnIndex(header: readonly string[], file: string): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") throw new InputError(`header field ${i + 1} is empty`, {file, line: 1});
