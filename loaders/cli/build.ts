@@ -1,5 +1,6 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
 import {toJson} from "../json.js";
@@ -29,11 +30,13 @@ runCli(() => {
     for (const entry of readdirSync(cacheDir)) if (!moduleCaches.has(entry)) rmSync(join(cacheDir, entry), {recursive: true, force: true});
   }
   const temp = `${outDir}.building-${process.pid}`;
+  const cache = join(tmpdir(), `report-build-${process.pid}-${Date.now()}`);
   rmSync(temp, {recursive: true, force: true});
   try {
     const framework = join("node_modules", ".bin", "observable");
     const builtAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const env = {...process.env, REPORT_BUILD_OUTPUT: temp, REPORT_BUILT_AT: builtAt.toISOString()};
+    // The loaders share one computation of the tables per build (loaders/cli/emit.ts).
+    const env = {...process.env, REPORT_BUILD_OUTPUT: temp, REPORT_BUILT_AT: builtAt.toISOString(), REPORT_BUILD_CACHE: cache};
     const result = spawnSync(framework, ["build"], {env, encoding: "utf8", maxBuffer: 1 << 28});
     const log = (result.stdout ?? "") + (result.stderr ?? "");
     if (result.status !== 0) throw new InputError(buildFailure(log));
@@ -47,6 +50,7 @@ runCli(() => {
     process.stdout.write(`built ${outDir}/\n`);
   } finally {
     rmSync(temp, {recursive: true, force: true});
+    rmSync(cache, {recursive: true, force: true});
   }
 });
 

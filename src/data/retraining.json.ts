@@ -1,3 +1,3 @@
 import {emit} from "../../loaders/cli/emit.js";
 
-emit((t) => t.retraining);
+emit("retraining");
