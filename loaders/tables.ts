@@ -56,10 +56,10 @@ export function buildTables(inputs: Inputs): Tables {
   };
 }
 
-/** The tables that need no feature column beyond the accumulation's sums: what the streaming path gives too. */
+/** The tables that read no feature column row by row beyond the few `passRowFeatures` names: what the streaming path gives too. */
 export type PassTables = Omit<Tables, "summary" | "driftReport">;
 
-/** Every table computable from the scores and one pass's accumulation (per-row features are not read). */
+/** Every table computable from the scores, one pass's accumulation and the feature columns `passRowFeatures` names (no other is read row by row). */
 export function passTables(inputs: Inputs, scores: Scores, accumulation: Accumulation): PassTables {
   const {production, model, stats} = inputs;
   const importance = featureImportance(model, stats);

@@ -5,6 +5,7 @@ import type {Scores} from "../scoring.js";
 import {dimensions, segmentColumn, type Dimension} from "../segments.js";
 import {quantile} from "../stats/quantile.js";
 import type {PriceBinning} from "./price-bins.js";
+import type {SegmentPerformance} from "./segment-table.js";
 
 /** How many of one side's tail rows fall in a segment or price bin, against its share of all rows. */
 export interface TailShare {
@@ -49,7 +50,8 @@ export interface ErrorTail {
   over: TailSide;
 }
 
-export function errorTail(data: ProductionData, scores: Scores, binning: PriceBinning): ErrorTail {
+/** `segments`: every segment's row count (the performance table's), the base of each lift. */
+export function errorTail(data: ProductionData, scores: Scores, binning: PriceBinning, segments: readonly Pick<SegmentPerformance, "dimension" | "segment" | "n">[]): ErrorTail {
   const q = config.performance.tailQuantile;
   const threshold = quantile(scores.absError, q);
   const under: number[] = [];
@@ -57,7 +59,7 @@ export function errorTail(data: ProductionData, scores: Scores, binning: PriceBi
   for (let r = 0; r < data.rows; ++r) {
     if (scores.absError[r] > threshold) (scores.error[r] > 0 ? under : over).push(r);
   }
-  const all = new Map(dimensions.map((d) => [d, countBy(segmentColumn(data, d), (r) => r, data.rows)]));
+  const all = new Map(dimensions.map((d) => [d, new Map(segments.filter((s) => s.dimension === d).map((s) => [s.segment, s.n]))]));
   const side = (rows: number[]): TailSide => {
     const share = (n: number, all: number): TailShare => {
       const shareOfSide = rows.length ? n / rows.length : 0;

@@ -2,7 +2,7 @@ import {config} from "../config.js";
 import type {ProductionData} from "../inputs/production.js";
 import type {TrainingStats} from "../inputs/training-stats.js";
 import type {Scores} from "../scoring.js";
-import {firstSignal} from "./fallback.js";
+import {firstPresent, signalColumns} from "./fallback.js";
 
 export interface RangeCounts {
   min: number;
@@ -85,18 +85,18 @@ export function sanityCheck(production: ProductionData, scores: Scores, stats: T
   const below = usable ? shareBelow(min, probs, q) : null;
   const belowMax = usable ? shareBelow(max, probs, q) : null;
   const hasEnds = usable && probs[0] === 0 && probs[probs.length - 1] === 1;
-  const pick = firstSignal(production, signals);
+  const columns = signalColumns(production, signals);
   let n = 0;
   let modelSse = 0;
   let signalSse = 0;
   for (let r = 0; r < production.rows; ++r) {
     const p = scores.prediction[r];
     if (p >= min && p <= max) continue;
-    const signal = pick(r);
-    if (!signal) continue;
+    const k = firstPresent(columns, r);
+    if (k < 0) continue;
     ++n;
     modelSse += scores.error[r] ** 2;
-    signalSse += (production.actualPrice[r] - signal.value) ** 2;
+    signalSse += (production.actualPrice[r] - columns[k][r]) ** 2;
   }
   return {
     rows: production.rows,

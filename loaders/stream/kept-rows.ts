@@ -3,13 +3,16 @@ import type {Scores} from "../scoring.js";
 
 /**
  * What the streaming path keeps of every row: what the row-level tables
- * (performance detail, monitoring) read besides the accumulation, about 50
- * bytes a row instead of the 600 of its 75 features. Text columns are codes
- * into small tables of their distinct values. Typed arrays only, so a worker
- * hands them over without copying.
+ * (performance detail, monitoring, risk) read besides the accumulation, about
+ * 50 bytes a row plus 8 for each feature column kept (the few the risk table
+ * reads; see passRowFeatures) instead of the 600 of all 75 features. Text
+ * columns are codes into small tables of their distinct values. Typed arrays
+ * only, so a worker hands them over without copying.
  */
 export interface KeptRows {
   rows: number;
+  /** The kept feature columns (NaN = missing), one for each position of the keeper's `features`. */
+  x: Float64Array[];
   actualPrice: Float64Array;
   prediction: Float64Array;
   error: Float64Array;
@@ -30,13 +33,20 @@ export class RowKeeper {
   private actualPrice = new Float64Array(this.capacity);
   private prediction = new Float64Array(this.capacity);
   private error = new Float64Array(this.capacity);
+  private x: Float64Array[];
   private imputed = new Uint16Array(this.capacity);
   private unitsSold: Float64Array | null;
   private latencyMs: Float64Array | null;
   private codes = {date: new Uint32Array(this.capacity), category: new Uint32Array(this.capacity), brand: new Uint32Array(this.capacity), priceTier: new Uint32Array(this.capacity)};
   private readonly coders = {date: new Coder(), category: new Coder(), brand: new Coder(), priceTier: new Coder()};
 
-  constructor(hasUnits: boolean, hasLatency: boolean) {
+  /** `features`: positions (in model order) of the feature columns to keep. */
+  constructor(
+    hasUnits: boolean,
+    hasLatency: boolean,
+    private readonly features: readonly number[],
+  ) {
+    this.x = features.map(() => new Float64Array(this.capacity));
     this.unitsSold = hasUnits ? new Float64Array(this.capacity) : null;
     this.latencyMs = hasLatency ? new Float64Array(this.capacity) : null;
   }
@@ -49,6 +59,7 @@ export class RowKeeper {
     this.prediction.set(scores.prediction, at);
     this.error.set(scores.error, at);
     this.imputed.set(scores.imputed, at);
+    this.features.forEach((j, k) => this.x[k].set(data.x[j].subarray(0, n), at));
     if (this.unitsSold && data.unitsSold) this.unitsSold.set(data.unitsSold.subarray(0, n), at);
     if (this.latencyMs && data.latencyMs) this.latencyMs.set(data.latencyMs.subarray(0, n), at);
     for (const column of textColumns) {
@@ -65,6 +76,7 @@ export class RowKeeper {
     const cut = <T extends Float64Array | Uint16Array | Uint32Array>(a: T): T => a.slice(0, n) as T;
     const kept: KeptRows = {
       rows: n,
+      x: this.x.map(cut),
       actualPrice: cut(this.actualPrice),
       prediction: cut(this.prediction),
       error: cut(this.error),
@@ -74,7 +86,7 @@ export class RowKeeper {
       codes: {date: cut(this.codes.date), category: cut(this.codes.category), brand: cut(this.codes.brand), priceTier: cut(this.codes.priceTier)},
       values: {date: this.coders.date.values, category: this.coders.category.values, brand: this.coders.brand.values, priceTier: this.coders.priceTier.values},
     };
-    const arrays = [kept.actualPrice, kept.prediction, kept.error, kept.imputed, kept.unitsSold, kept.latencyMs, ...Object.values(kept.codes)];
+    const arrays = [...kept.x, kept.actualPrice, kept.prediction, kept.error, kept.imputed, kept.unitsSold, kept.latencyMs, ...Object.values(kept.codes)];
     return {kept, transfer: arrays.filter((a) => a !== null).map((a) => a.buffer as ArrayBuffer)};
   }
 
@@ -89,6 +101,7 @@ export class RowKeeper {
     this.prediction = grow(this.prediction);
     this.error = grow(this.error);
     this.imputed = grow(this.imputed);
+    this.x = this.x.map(grow);
     if (this.unitsSold) this.unitsSold = grow(this.unitsSold);
     if (this.latencyMs) this.latencyMs = grow(this.latencyMs);
     for (const column of textColumns) this.codes[column] = grow(this.codes[column]);
@@ -118,10 +131,12 @@ class Coder {
 
 /**
  * The kept rows of all ranges, in order, as the ProductionData and Scores the
- * row-level tables take. The feature columns and product ids are not kept:
- * reading them is a bug, and fails at once instead of giving wrong figures.
+ * row-level tables take. `kept`: the positions of the feature columns the
+ * keepers kept, in their order. The other feature columns and the product ids
+ * are not kept: reading them is a bug, and fails at once instead of giving
+ * wrong figures.
  */
-export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "file" | "features" | "extraColumns">): {production: ProductionData; scores: Scores} {
+export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "file" | "features" | "extraColumns">, kept: readonly number[]): {production: ProductionData; scores: Scores} {
   const rows = parts.reduce((sum, p) => sum + p.rows, 0);
   const concat = <T extends Float64Array | Uint16Array>(pick: (p: KeptRows) => T, make: new (n: number) => T): T => {
     const out = new make(rows);
@@ -155,7 +170,7 @@ export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "fi
     brand: text("brand"),
     priceTier: text("priceTier"),
     actualPrice: concat((p) => p.actualPrice, Float64Array),
-    x: unavailable<Float64Array[]>("feature columns"),
+    x: someColumns(base.features, new Map(kept.map((j, k) => [j, concat((p) => p.x[k], Float64Array)]))),
     unitsSold: hasUnits ? concat((p) => p.unitsSold!, Float64Array) : null,
     latencyMs: hasLatency ? concat((p) => p.latencyMs!, Float64Array) : null,
   };
@@ -172,6 +187,27 @@ function absolute(values: Float64Array): Float64Array {
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; ++i) out[i] = Math.abs(values[i]);
   return out;
+}
+
+/**
+ * An array of every feature's column in which only the kept ones can be read:
+ * reading any other throws. Plain properties for the kept columns, so reading
+ * them costs nothing more than in the in-memory path.
+ */
+function someColumns(features: readonly string[], kept: ReadonlyMap<number, Float64Array>): Float64Array[] {
+  const x = new Array<Float64Array>(features.length);
+  features.forEach((feature, j) => {
+    const column = kept.get(j);
+    if (column) x[j] = column;
+    else
+      Object.defineProperty(x, j, {
+        enumerable: true,
+        get() {
+          throw new Error(`the streaming path does not keep the feature column ${feature} of every row (only those passRowFeatures names)`);
+        },
+      });
+  });
+  return x;
 }
 
 function unavailable<T extends object>(what: string): T {

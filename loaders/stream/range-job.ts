@@ -15,6 +15,8 @@ export interface RangeJob {
   header: string[];
   mode: number;
   features: string[];
+  /** Positions in `features` of the feature columns to keep for every row (the rest are only scored and accumulated). */
+  keepFeatures: number[];
   modelName: string;
   plan: ScoringPlan;
   /** Where this range's scores.csv rows go (null: no scores.csv). */
@@ -38,7 +40,7 @@ const speculativeMaxRecordBytes = 16 << 20;
 export function runRangeJob(job: RangeJob): RangeOutcome & {transfer: ArrayBuffer[]} {
   const layout = columnLayout(job.header, job.features, job.file, job.modelName);
   const accumulation = emptyAccumulation(job.features.length);
-  const keeper = new RowKeeper(layout.hasUnitsSold, layout.hasLatency);
+  const keeper = new RowKeeper(layout.hasUnitsSold, layout.hasLatency, job.keepFeatures);
   const fd = openSync(job.file, "r");
   const out = job.scoresFile === null ? null : openSync(job.scoresFile, "w");
   try {

@@ -6,6 +6,7 @@ import {config} from "../config.js";
 import {InputError} from "../errors.js";
 import type {Inputs, ModelInputs} from "../inputs/load.js";
 import type {ColumnLayout} from "../inputs/production.js";
+import {passRowFeatures} from "../row-features.js";
 import {scoringPlan} from "../scoring.js";
 import type {PassTables} from "../tables.js";
 import {unpackAccumulation, type PackedAccumulation} from "./accumulation-transfer.js";
@@ -26,7 +27,7 @@ export interface StreamOptions {
   minBytesPerThread?: number;
 }
 
-/** The tables of a production log too large to hold, from one streaming pass: all but those that read feature columns row by row. */
+/** The tables of a production log too large to hold, from one streaming pass: all but the drift report and input summary, which read every feature column row by row. */
 export interface StreamedTables extends PassTables {
   layout: ColumnLayout;
   /** Byte ranges read in parallel (1 when the log was read in one range). */
@@ -59,6 +60,8 @@ export async function streamTables(modelInputs: ModelInputs, options: StreamOpti
     const source = {kind: "file" as const, fd, size};
     const header = readHeader(source, file);
     const layout = checkedLayout(source, header, model.features, file, modelName);
+    // The feature columns the tables read row by row: every row keeps them (and no others).
+    const keepFeatures = passRowFeatures(model, stats).map((f) => model.features.indexOf(f));
     const threads = options.threads ?? availableParallelism();
     const ranges = splitRanges(fd, size, header, threads, options.minBytesPerThread ?? config.scale.minBytesPerThread);
     const job = (range: ByteRange, i: number, count: number): RangeJob => {
@@ -71,6 +74,7 @@ export async function streamTables(modelInputs: ModelInputs, options: StreamOpti
         header: header.fields,
         mode: header.mode,
         features: [...model.features],
+        keepFeatures,
         modelName,
         plan: scoringPlan(model, stats),
         scoresFile,
@@ -102,6 +106,7 @@ export async function streamTables(modelInputs: ModelInputs, options: StreamOpti
     const {production, scores} = keptProduction(
       outcomes.map((o) => o.kept),
       {file, features: model.features, extraColumns: layout.extraColumns},
+      keepFeatures,
     );
     const inputs: Inputs = {files, bytes: {production: new Uint8Array(), model: new Uint8Array(), stats: new Uint8Array()}, production, model, stats};
     trace("rows joined");

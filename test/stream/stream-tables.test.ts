@@ -9,8 +9,10 @@ import {parseProductionBytes} from "../../loaders/stream/production-bytes.js";
 import {streamTables, type StreamedTables} from "../../loaders/stream/stream-tables.js";
 import {accumulate, emptyAccumulation} from "../../loaders/accumulate.js";
 import {score, scoringPlan} from "../../loaders/scoring.js";
+import {passRowFeatures} from "../../loaders/row-features.js";
 import {passTables, type PassTables} from "../../loaders/tables.js";
 import {runTs, seedData, tempDir} from "../helpers.js";
+import {expectSameFigures} from "./same-figures.js";
 
 const csvName = "production_simulation.csv";
 
@@ -56,22 +58,6 @@ function inMemory(dir: string, csv: string, model: ModelInputs): PassTables {
 
 function stream(model: ModelInputs, scoresFile: string | null, threads: number, minBytesPerThread?: number): Promise<StreamedTables> {
   return streamTables(model, {scoresFile, threads, minBytesPerThread});
-}
-
-/** Every number within `rel` relative, everything else (keys, order, text, nulls) identical. */
-function expectSameFigures(actual: unknown, expected: unknown, rel = 1e-9, path = "$"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    const scale = Math.max(Math.abs(expected), 1e-12);
-    if (Math.abs(actual - expected) / scale > rel) expect.fail(`${path}: ${actual} differs from ${expected} by more than ${rel} relative`);
-    return;
-  }
-  if (expected === null || typeof expected !== "object") {
-    expect(actual, path).toBe(expected);
-    return;
-  }
-  expect(actual, path).toBeTypeOf("object");
-  expect(Object.keys(actual as object), path).toEqual(Object.keys(expected));
-  for (const [key, value] of Object.entries(expected)) expectSameFigures((actual as Record<string, unknown>)[key], value, rel, `${path}.${key}`);
 }
 
 /** Same rows, same text, same numbers to the bit (NaN where missing); plain loops, as deep equality on 4 million cells is slow. */
@@ -122,6 +108,26 @@ describe("a generated 50,000-row log: the streaming path gives the in-memory fig
     expectSameFigures(streamed.performanceDetail, reference.performanceDetail);
     expectSameFigures(streamed.monitoring, reference.monitoring);
     expectSameFigures(streamed.monitoringSpec, reference.monitoringSpec);
+  });
+
+  it("retraining, risk and memo: every figure to 1e-9, same structure and sentences", () => {
+    expectSameFigures(streamed.retraining, reference.retraining);
+    expectSameFigures(streamed.risk, reference.risk);
+    expectSameFigures(streamed.memo, reference.memo);
+  });
+
+  it("keeps, of the feature columns, exactly those passRowFeatures names, value for value", () => {
+    const {model, stats} = data.model;
+    const kept = new Set(passRowFeatures(model, stats));
+    expect(kept.size).toBeGreaterThan(0);
+    expect(kept.size).toBeLessThan(model.features.length);
+    const {x} = streamed.inputs.production;
+    const expected = reference.inputs.production.x;
+    model.features.forEach((feature, j) => {
+      if (!kept.has(feature)) return expect(() => x[j], feature).toThrow(/does not keep the feature column/);
+      expect(x[j].length).toBe(expected[j].length);
+      for (let r = 0; r < x[j].length; ++r) if (!Object.is(x[j][r], expected[j][r])) expect.fail(`${feature}, row ${r + 1}: ${x[j][r]} instead of ${expected[j][r]}`);
+    });
   });
 
   it("scores.csv: byte for byte what the in-memory path writes, in input order", () => {
