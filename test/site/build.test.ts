@@ -104,6 +104,14 @@ describe("a site built from another data folder", () => {
   });
 });
 
+describe("the stamp's commit", () => {
+  it("is not marked dirty by the build's own staging folders", () => {
+    // The stamp reads `git status` while dist.building-<pid> exists: it must be ignored, or every build says "uncommitted changes".
+    const ignored = spawnSync("git", ["check-ignore", "dist.building-123", "dist.previous-123"], {cwd: root, encoding: "utf8"});
+    expect(ignored.stdout.trim().split("\n")).toEqual(["dist.building-123", "dist.previous-123"]);
+  });
+});
+
 describe("rebuilds", () => {
   it("show new figures after an input changes (never stale)", () => {
     const before = dataFile(out, "performance") as Perf;
