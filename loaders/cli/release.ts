@@ -11,14 +11,14 @@ import {buildTables} from "../tables.js";
 import {versionStamp} from "../version.js";
 import {runCli} from "./run.js";
 
-const usage = "usage: npm run release -- <version> [--data DIR]   (e.g. npm run release -- 1.2.0)";
+const usage = "usage: npm run release -- <version> [--data DIR] [--releases DIR]   (e.g. npm run release -- 1.2.0)";
 
 /** `npm run release -- <version>`: records the report's key figures and fingerprints in releases/<version>.json. */
 runCli(async () => {
-  const {values, positionals} = parseArgs({options: {data: {type: "string"}}, allowPositionals: true});
+  const {values, positionals} = parseArgs({options: {data: {type: "string"}, releases: {type: "string", default: releasesDir}}, allowPositionals: true});
   const [version] = positionals;
   if (positionals.length !== 1 || !isVersion(version)) throw new InputError(`expected one semantic version such as 1.2.0 (${usage})`);
-  const file = join(releasesDir, `${version}.json`);
+  const file = join(values.releases, `${version}.json`);
   if (existsSync(file)) throw new InputError("this release already exists; releases are never rewritten", {file});
   const dataDir = values.data ?? siteDataDir();
   const tables = buildTables(await loadInputs(dataDir));
@@ -31,7 +31,7 @@ runCli(async () => {
     inputs: stamp.inputs,
     figures: releaseFigures(tables),
   };
-  mkdirSync(releasesDir, {recursive: true});
+  mkdirSync(values.releases, {recursive: true});
   writeFileSync(`${file}.tmp`, toJson(release, 2) + "\n");
   renameSync(`${file}.tmp`, file);
   process.stdout.write(`recorded ${file}\n`);
