@@ -15,6 +15,7 @@ import {
 } from "../../loaders/rds/index.js";
 import {bytes, extraDir, vectorsDir} from "./fixtures.js";
 import {XdrBuilder} from "./stream-builder.js";
+import {mulberry32} from "../../bench/generate.js";
 
 function rdsError(f: () => unknown): RdsError {
   try {
@@ -181,18 +182,6 @@ suite("nesting", () => {
   });
 });
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const INTERESTING = [0, -1, 1, 2 ** 31 - 1, -(2 ** 31), 65536, 2 ** 24, 255, 254, 238, 19, 16, 9, 0x7ff00000];
 
 function mutate(src: Uint8Array, rand: () => number, donors: Uint8Array[]): Uint8Array {
@@ -241,7 +230,7 @@ suite("fuzz: mutated files parse or fail with an RdsError", () => {
   const options = {maxAltrepLength: 100_000};
 
   it("5,000 mutated uncompressed streams and 1,000 random inputs", () => {
-    const rand = prng(20240601);
+    const rand = mulberry32(20240601);
     const failures: string[] = [];
     const started = performance.now();
     let parsed = 0;
@@ -269,7 +258,7 @@ suite("fuzz: mutated files parse or fail with an RdsError", () => {
   });
 
   it("600 mutated gzip and bzip2 files and 60 xz files", async () => {
-    const rand = prng(7);
+    const rand = mulberry32(7);
     const compressed = readdirSync(vectorsDir).filter((f) => /\.(gzip|bzip2)_v3\.rds$/.test(f)).map((f) => bytes(`${vectorsDir}${f}`));
     const xz = readdirSync(vectorsDir).filter((f) => f.endsWith(".xz_v3.rds")).map((f) => bytes(`${vectorsDir}${f}`));
     const failures: string[] = [];
