@@ -43,6 +43,18 @@ export function expectClose(actual: number | null | undefined, expected: number,
   }
 }
 
+/** Asserts every feature's drift row (drift.json's or drift-report.json's) agrees with R's, in R's order. */
+export function expectDriftAgrees(features: readonly {feature: string; mean_shift_pct: number | null; sd_change_pct: number | null; prod_missing_rate: number; severe: boolean}[]): void {
+  expect(features.map((f) => f.feature)).toEqual(truth.drift.map((f) => f.feature));
+  features.forEach((f, j) => {
+    const r = truth.drift[j];
+    expectClose(f.mean_shift_pct, r.mean_shift_pct);
+    expectClose(f.sd_change_pct, r.sd_change_pct);
+    expectClose(f.prod_missing_rate, r.prod_missing_rate);
+    expect(f.severe, f.feature).toBe(r.severe);
+  });
+}
+
 /** A fresh copy of the seed data folder, optionally edited, in a temp dir. */
 export function dataCopy(edit?: (dir: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), "report-data-"));
