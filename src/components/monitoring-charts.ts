@@ -1,8 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {format} from "d3";
-
-export type Level = "green" | "yellow" | "red" | "no_data";
-export type Direction = "above" | "below" | "abs_above";
+import type {Direction, Level} from "../../loaders/monitoring/alerts.js";
+import type {MetricStatus} from "../../loaders/monitoring/replay.js";
 
 /** Level colours, always shown with the level's word (colour is never the only signal). */
 export const levelColor: Record<Level, string> = {green: "#2e7d32", yellow: "#b7791f", red: "#c62828", no_data: "#757575"};
@@ -210,17 +209,11 @@ export function impactChart(days: ImpactDay[], width: number) {
   });
 }
 
-export interface Tile {
-  metric: string;
+/** A metric's last-day status with what the tile prints beside it: names, unit and thresholds. */
+export interface Tile extends MetricStatus {
   name: string;
   group: string;
   unit: string;
-  level: Level;
-  value: number | null;
-  subject: string | null;
-  threshold: number;
-  subjects: number;
-  alerting: number;
   yellow: number;
   red: number;
   direction: Direction;
