@@ -1,5 +1,5 @@
-import {siteDataDir} from "./loaders/site.js";
-import {versionStamp, type VersionStamp} from "./loaders/version.js";
+import {siteDataDir} from "./loaders/site/index.js";
+import {versionStamp, type VersionStamp} from "./loaders/site/index.js";
 import {stampHtml} from "./src/components/stamp.js";
 
 // `npm run build` passes the build time so the footer and version.json agree to the second.

@@ -1,5 +1,5 @@
-import type {DriftTable} from "../loaders/drift.js";
-import type {PerformanceTable} from "../loaders/performance.js";
+import type {DriftTable} from "../loaders/drift/index.js";
+import type {PerformanceTable} from "../loaders/performance/index.js";
 import type {DuckResult} from "./duckdb.js";
 
 export interface Agreement {

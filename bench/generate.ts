@@ -1,6 +1,6 @@
 import {closeSync, openSync, readFileSync, writeSync} from "node:fs";
 import {parse} from "csv-parse/sync";
-import {isMissingToken} from "../loaders/inputs/columns.js";
+import {isMissingToken} from "../loaders/inputs/index.js";
 
 /**
  * A deterministic large production log made from a small one: rows resampled

@@ -3,11 +3,11 @@ import {copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, wri
 import {availableParallelism, cpus, tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
 import {parseArgs} from "node:util";
-import type {DriftTable} from "../loaders/drift.js";
-import {loadModelInputs} from "../loaders/inputs/load.js";
-import type {PerformanceTable} from "../loaders/performance.js";
+import type {DriftTable} from "../loaders/drift/index.js";
+import {loadModelInputs} from "../loaders/inputs/index.js";
+import type {PerformanceTable} from "../loaders/performance/index.js";
 import {config} from "../loaders/config.js";
-import {dimensions} from "../loaders/segments.js";
+import {dimensions} from "../loaders/inputs/index.js";
 import {compareFigures, type Agreement} from "./agreement.js";
 import type {DuckParams, DuckResult} from "./duckdb.js";
 import {generateProductionCsv} from "./generate.js";

@@ -3,9 +3,9 @@ import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
-import {toJson} from "../json.js";
-import {siteDataDir} from "../site.js";
-import {versionStamp} from "../version.js";
+import {toJson} from "../pipeline/index.js";
+import {siteDataDir} from "../site/index.js";
+import {versionStamp} from "../site/index.js";
 import {runCli} from "./run.js";
 
 /**

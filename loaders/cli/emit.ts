@@ -1,7 +1,7 @@
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {toJson} from "../json.js";
-import type {SiteFileName} from "../site-data.js";
+import {toJson} from "../pipeline/index.js";
+import type {SiteFileName} from "../site/index.js";
 import {runCli} from "./run.js";
 
 /**
@@ -21,7 +21,7 @@ export function emit(name: SiteFileName): void {
     const cached = cache ? join(cache, `${name}.json`) : null;
     if (cached && existsSync(cached)) return void process.stdout.write(readFileSync(cached));
     // Imported here so that a loader served from the cache loads none of the engine.
-    const {siteFileTexts} = await import("../site-data.js");
+    const {siteFileTexts} = await import("../site/index.js");
     const texts = await siteFileTexts(toJson);
     if (cache) {
       mkdirSync(cache, {recursive: true});

@@ -4,11 +4,11 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {config} from "../config.js";
 import {InputError} from "../errors.js";
-import {findInputFiles} from "../inputs/files.js";
-import {toJson} from "../json.js";
-import {formatScoresCsv, scoresHeader} from "../scores-csv.js";
-import {startRangeWorkers} from "../stream/worker-pool.js";
-import type {PassTables} from "../tables.js";
+import {findInputFiles} from "../inputs/index.js";
+import {toJson} from "../pipeline/index.js";
+import {formatScoresCsv, scoresHeader} from "../scoring/index.js";
+import {startRangeWorkers} from "../pass/index.js";
+import type {PassTables} from "../pipeline/index.js";
 import {runCli} from "./run.js";
 
 const usage = "usage: npm run tables -- --data DIR --out DIR [--engine auto|memory|stream] [--threads N]";
@@ -42,14 +42,14 @@ runCli(async () => {
 
   if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
     // Small logs: the in-memory path, csv-parse and every table at once; everything is computed before anything is written.
-    const [{buildTables}, {loadInputs}] = await Promise.all([import("../tables.js"), import("../inputs/load.js")]);
+    const [{buildTables}, {loadInputs}] = await Promise.all([import("../pipeline/index.js"), import("../inputs/index.js")]);
     const tables = buildTables(await loadInputs(values.data));
     const outputs: [string, string][] = [...jsonOutputs(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
     await writeOutputs(values.out, outputs.map(([name]) => name), async (path) => outputs.forEach(([name, text]) => writeFileSync(path[name], text)));
   } else {
     // Large logs: one streaming pass on every core, scores.csv written as rows are scored.
     startRangeWorkers(threads ?? availableParallelism());
-    const [{loadModelInputs}, {streamTables}] = await Promise.all([import("../inputs/load.js"), import("../stream/stream-tables.js")]);
+    const [{loadModelInputs}, {streamTables}] = await Promise.all([import("../inputs/index.js"), import("../pass/index.js")]);
     const inputs = await loadModelInputs(values.data);
     const names = [...jsonFiles.map(([name]) => name), scoresFile];
     await writeOutputs(values.out, names, async (path) => {

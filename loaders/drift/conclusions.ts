@@ -1,6 +1,6 @@
 import {format} from "d3";
 import {config} from "../config.js";
-import {fixed, int, list, pct, signedNum, signedPct, signedUsd, usd} from "../format.js";
+import {fixed, int, list, pct, signedNum, signedPct, signedUsd, usd} from "../shared/index.js";
 import type {CorrelationPair, CorrelationReport} from "./correlation.js";
 import type {DistributionTable} from "./distribution-table.js";
 import type {ImpactReport} from "./impact.js";

@@ -1,10 +1,10 @@
 import {config} from "../config.js";
-import type {FeatureImportance} from "../importance.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import {compare} from "../order.js";
-import {pairwiseCorrelation} from "../stats/correlation.js";
-import {normalQuantile} from "../stats/normal.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import {compare} from "../shared/index.js";
+import {pairwiseCorrelation} from "../stats/index.js";
+import {normalQuantile} from "../stats/index.js";
 
 export interface CorrelationPair {
   a: string;

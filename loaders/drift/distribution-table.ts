@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import {quantiles as quantilesOf} from "../stats/quantile.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import {quantiles as quantilesOf} from "../stats/index.js";
 import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein} from "./distribution.js";
 
 export type PsiLevel = "stable" | "moderate" | "major";

@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import type {FeatureDrift} from "../drift.js";
-import type {FeatureImportance} from "../importance.js";
+import type {FeatureDrift} from "./table.js";
+import type {FeatureImportance} from "../scoring/index.js";
 
 export interface FeatureImpact {
   feature: string;

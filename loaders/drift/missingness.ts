@@ -1,13 +1,13 @@
-import type {Accumulation} from "../accumulate.js";
+import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
-import type {FeatureImportance} from "../importance.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import {compare} from "../order.js";
-import type {PerformanceTable} from "../performance.js";
-import type {Scores} from "../scoring.js";
-import {pairwiseCorrelation, strengthOf, type Strength} from "../stats/correlation.js";
-import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/error-sums.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import {compare} from "../shared/index.js";
+import type {PerformanceTable} from "../performance/index.js";
+import type {Scores} from "../scoring/index.js";
+import {pairwiseCorrelation, strengthOf, type Strength} from "../stats/index.js";
+import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
 
 export interface FeatureMissingness {
   feature: string;

@@ -1,6 +1,6 @@
-import type {Accumulation} from "../accumulate.js";
-import type {NewSegment} from "../drift.js";
-import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/error-sums.js";
+import type {Accumulation} from "../daily/index.js";
+import type {NewSegment} from "./table.js";
+import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
 
 export interface NewSegmentError extends NewSegment {
   rmse: number;

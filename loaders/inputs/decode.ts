@@ -1,5 +1,5 @@
 import {InputError} from "../errors.js";
-import {ModelError} from "../model.js";
+import {ModelError} from "../model/index.js";
 import {readRds, RdsError, RValueError, type RValue} from "../rds/index.js";
 
 /** Runs `read` and turns the reader's and adapters' errors into an InputError naming the file. */

@@ -1,8 +1,8 @@
 import {basename} from "node:path";
 import {InputError} from "../errors.js";
-import type {LinearModel, ModelOptions} from "../model.js";
+import type {LinearModel, ModelOptions} from "../model/index.js";
 import {config} from "../config.js";
-import {parseProductionBytes} from "../stream/production-bytes.js";
+import {parseProductionBytes} from "./csv/production-bytes.js";
 import {checkReadable, findInputFiles, readBytes, type InputFiles} from "./files.js";
 import {parseModelFile} from "./model-file.js";
 import {parseProduction, type ProductionData} from "./production.js";

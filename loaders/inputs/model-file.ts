@@ -1,4 +1,4 @@
-import {modelFromJson, modelFromR, type LinearModel, type ModelOptions} from "../model.js";
+import {modelFromJson, modelFromR, type LinearModel, type ModelOptions} from "../model/index.js";
 import {decodeJson, decodeRds, isJsonFile, withFile} from "./decode.js";
 
 /** The model to score with, from a .rds written by R or its JSON equivalent. */

@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import {dollars, int, list, midSentence, pct, usd} from "../format.js";
-import type {RetrainingTable} from "../retraining/table.js";
-import type {RiskTable} from "../risk/table.js";
+import {dollars, int, list, midSentence, pct, usd} from "../shared/index.js";
+import type {RetrainingTable} from "../retraining/index.js";
+import type {RiskTable} from "../risk/index.js";
 
 export type Decision = "go" | "go_with_conditions" | "no_go";
 

@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import type {DriftTable} from "../drift.js";
-import type {FeatureImportance} from "../importance.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
+import type {DriftTable} from "../drift/index.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {TrainingStats} from "../inputs/index.js";
 
 /** One row of the memo's feature requirements. */
 export interface FeatureRequirement {

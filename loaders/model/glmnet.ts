@@ -4,7 +4,7 @@
  * matrix `beta`. We score with exactly one λ of the path (no interpolation);
  * a cv.glmnet wraps such a fit in `glmnet.fit` and adds lambda.min/lambda.1se.
  */
-import {classOf, dim, dimnames, listElement, numbers, scalarNumber, type RValue} from "../rds/value.js";
+import {classOf, dim, dimnames, listElement, numbers, scalarNumber, type RValue} from "../rds/index.js";
 import {sparseColumns} from "./sparse.js";
 import {ModelError, type LinearModel} from "./types.js";
 

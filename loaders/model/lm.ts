@@ -1,5 +1,5 @@
 /** lm fits: the named `coefficients` vector, "(Intercept)" first when the model has one. */
-import {listElement, names, numbers, type RValue} from "../rds/value.js";
+import {listElement, names, numbers, type RValue} from "../rds/index.js";
 import {ModelError, type LinearModel} from "./types.js";
 
 export function lmModel(fit: RValue): LinearModel {

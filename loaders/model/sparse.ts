@@ -3,7 +3,7 @@
  * where each column's entries start in i (row indices) and x (values); rows
  * without an entry are zeros (drop0() removes explicit zeros from the slots).
  */
-import {classOf, integers, numbers, slot, type RValue} from "../rds/value.js";
+import {classOf, integers, numbers, slot, type RValue} from "../rds/index.js";
 import {ModelError} from "./types.js";
 
 export interface SparseColumns {

@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import type {FeatureImportance} from "../importance.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {TrainingStats} from "../inputs/index.js";
 
 export interface MonitoredFeature {
   feature: string;

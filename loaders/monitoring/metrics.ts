@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
+import type {TrainingStats} from "../inputs/index.js";
 import {checkThresholds, type Thresholds} from "./alerts.js";
 import type {MonitoredFeatures} from "./features.js";
 

@@ -1,11 +1,11 @@
 import {median} from "d3";
 import {config} from "../config.js";
-import {meanOf} from "../stats/moments.js";
-import {quantiles} from "../stats/quantile.js";
-import type {DaySums} from "./daily.js";
+import {meanOf} from "../stats/index.js";
+import {quantiles} from "../stats/index.js";
+import type {DaySums} from "../daily/index.js";
 import type {MonitoredFeature} from "./features.js";
-import {mispricingPct} from "./impact.js";
-import {pool, trailing, type PooledSums} from "./rolling.js";
+import {mispricingPct} from "../daily/index.js";
+import {pool, trailing, type PooledSums} from "../daily/index.js";
 
 /** A monitored feature over the trailing window. */
 export interface FeatureWindow {

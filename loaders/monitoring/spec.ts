@@ -1,6 +1,6 @@
 import {basename} from "node:path";
 import {config} from "../config.js";
-import type {Inputs} from "../inputs/load.js";
+import type {Inputs} from "../inputs/index.js";
 import type {MetricDefinition} from "./metrics.js";
 
 export interface SpecMetric extends MetricDefinition {

@@ -1,20 +1,20 @@
 import {median} from "d3";
-import type {Accumulation} from "../accumulate.js";
+import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
-import type {DriftTable} from "../drift.js";
-import type {FeatureImportance} from "../importance.js";
-import type {Inputs} from "../inputs/load.js";
-import type {PerformanceTable} from "../performance.js";
+import type {DriftTable} from "../drift/index.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {Inputs} from "../inputs/index.js";
+import type {PerformanceTable} from "../performance/index.js";
 import {levelOf, type Level} from "./alerts.js";
 import {monitoringConclusions, type MonitoringConclusions} from "./conclusions.js";
-import {dailySums} from "./daily.js";
+import {dailySums} from "../daily/index.js";
 import {monitoredFeatures, type MonitoredFeatures} from "./features.js";
-import {impactTotals, type ImpactTotals} from "./impact.js";
+import {impactTotals, type ImpactTotals} from "../daily/index.js";
 import {metricCatalogue, mispricingBaselinePct, type MetricDefinition} from "./metrics.js";
 import {falseAlarmProbability} from "./noise.js";
 import {observations} from "./observations.js";
 import {replay, type MetricStatus, type Replay} from "./replay.js";
-import {addImpact} from "./rolling.js";
+import {addImpact} from "../daily/index.js";
 import {dailyFigures, type DayFigures} from "./series.js";
 
 export interface AccuracyComparison {

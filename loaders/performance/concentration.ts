@@ -1,7 +1,7 @@
-import type {Accumulation} from "../accumulate.js";
+import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
-import {compare} from "../order.js";
-import {dimensions, type Dimension} from "../segments.js";
+import {compare} from "../shared/index.js";
+import {dimensions, type Dimension} from "../inputs/index.js";
 
 /** "none": overall RMSE already near validation; "concentrated": a few segments explain it; "uniform": spread across the catalogue. */
 export type ConcentrationVerdict = "none" | "concentrated" | "uniform";

@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import {int, list, pct, signedPct, usd} from "../format.js";
-import {dimensions, type Dimension} from "../segments.js";
-import {normalQuantile} from "../stats/normal.js";
+import {int, list, pct, signedPct, usd} from "../shared/index.js";
+import {dimensions, type Dimension} from "../inputs/index.js";
+import {normalQuantile} from "../stats/index.js";
 import type {Concentration} from "./concentration.js";
 import type {WindowComparison, DayPerformance} from "./daily.js";
 import type {EstablishedVsNew} from "./established.js";

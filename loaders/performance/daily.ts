@@ -1,7 +1,7 @@
-import type {Accumulation, DaySums} from "../accumulate.js";
+import type {Accumulation, DayAccumulation} from "../daily/index.js";
 import {config} from "../config.js";
-import {compare} from "../order.js";
-import {accuracy} from "../stats/error-sums.js";
+import {compare} from "../shared/index.js";
+import {accuracy} from "../stats/index.js";
 import {rmseInterval, type IntervalMethod} from "./interval.js";
 
 export interface DayPerformance {
@@ -107,6 +107,6 @@ function windowChange(first: DayWindow, last: DayWindow): WindowChange {
   return "no detectable change";
 }
 
-function sortedDays(acc: Accumulation): {date: string; day: number; sums: DaySums}[] {
+function sortedDays(acc: Accumulation): {date: string; day: number; sums: DayAccumulation}[] {
   return [...acc.days].sort(([a], [b]) => compare(a, b)).map(([date, sums]) => ({date, day: dayNumber(date), sums}));
 }

@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import {int, list, pct, usd} from "../format.js";
-import {dimensions} from "../segments.js";
+import {int, list, pct, usd} from "../shared/index.js";
+import {dimensions} from "../inputs/index.js";
 import type {PriceBin} from "./price-bins.js";
 import type {ErrorTail, TailSide} from "./tail.js";
 import type {WithoutWorstStep} from "./without-worst.js";

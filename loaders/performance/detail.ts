@@ -1,8 +1,8 @@
 import {bin} from "d3";
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {PerformanceTable} from "../performance.js";
-import type {Scores} from "../scoring.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {PerformanceTable} from "./table.js";
+import type {Scores} from "../scoring/index.js";
 import {priceBinsConclusion, tailConclusion, withoutWorstConclusion} from "./detail-conclusions.js";
 import {priceBins, type PriceBin} from "./price-bins.js";
 import {errorTail, type ErrorTail} from "./tail.js";

@@ -1,7 +1,7 @@
-import type {Accumulation, GroupSums} from "../accumulate.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import {compare} from "../order.js";
-import {mergeErrorSums, emptyErrorSums} from "../stats/error-sums.js";
+import type {Accumulation, GroupSums} from "../daily/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import {compare} from "../shared/index.js";
+import {mergeErrorSums, emptyErrorSums} from "../stats/index.js";
 import {groupFigures, type GroupFigures} from "./group.js";
 
 export interface CategoryGroup extends GroupFigures {

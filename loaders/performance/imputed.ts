@@ -1,6 +1,6 @@
-import type {Accumulation} from "../accumulate.js";
+import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
-import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/error-sums.js";
+import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
 
 /** Accuracy of the rows with exactly `imputed_features` missing inputs. */
 export interface ImputedPerformance {

@@ -1,7 +1,7 @@
 import {quantileSorted} from "d3";
 import {config} from "../config.js";
-import {normalQuantile} from "../stats/normal.js";
-import {addValue, emptyMoments} from "../stats/moments.js";
+import {normalQuantile} from "../stats/index.js";
+import {addValue, emptyMoments} from "../stats/index.js";
 
 export type IntervalMethod = "bootstrap" | "normal";
 

@@ -1,8 +1,8 @@
 import {config} from "../config.js";
-import {usd} from "../format.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {Scores} from "../scoring.js";
-import {addError, emptyErrorSums} from "../stats/error-sums.js";
+import {usd} from "../shared/index.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {Scores} from "../scoring/index.js";
+import {addError, emptyErrorSums} from "../stats/index.js";
 import {groupFigures, type GroupFigures} from "./group.js";
 
 /** Accuracy of the rows whose actual price falls in one bin. */

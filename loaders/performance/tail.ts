@@ -1,9 +1,9 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/production.js";
-import {compare} from "../order.js";
-import type {Scores} from "../scoring.js";
-import {dimensions, segmentColumn, type Dimension} from "../segments.js";
-import {quantile} from "../stats/quantile.js";
+import type {ProductionData} from "../inputs/index.js";
+import {compare} from "../shared/index.js";
+import type {Scores} from "../scoring/index.js";
+import {dimensions, segmentColumn, type Dimension} from "../inputs/index.js";
+import {quantile} from "../stats/index.js";
 import type {PriceBinning} from "./price-bins.js";
 import type {SegmentPerformance} from "./segment-table.js";
 

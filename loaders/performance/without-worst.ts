@@ -1,6 +1,6 @@
-import type {ProductionData} from "../inputs/production.js";
-import type {Scores} from "../scoring.js";
-import {segmentColumn, type Dimension} from "../segments.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {Scores} from "../scoring/index.js";
+import {segmentColumn, type Dimension} from "../inputs/index.js";
 import {increasePct} from "./group.js";
 import type {SegmentPerformance} from "./segment-table.js";
 

@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import {compare} from "../order.js";
-import {dimensions} from "../segments.js";
-import {pct} from "../format.js";
+import {compare} from "../shared/index.js";
+import {dimensions} from "../inputs/index.js";
+import {pct} from "../shared/index.js";
 import type {SegmentPerformance} from "./segment-table.js";
 
 /**

@@ -1,4 +1,4 @@
-import type {ImpactTotals} from "../monitoring/impact.js";
+import type {ImpactTotals} from "../daily/index.js";
 
 /** What degraded accuracy costs in mispriced revenue, against what retraining costs. */
 export interface CostBenefit {

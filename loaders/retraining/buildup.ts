@@ -1,5 +1,5 @@
-import type {DaySums} from "../monitoring/daily.js";
-import {pool} from "../monitoring/rolling.js";
+import type {DaySums} from "../daily/index.js";
+import {pool} from "../daily/index.js";
 import {driftFromMoments, largestDrift, type CriticalColumn} from "./drift-measure.js";
 
 /** One calendar week of production (7 days from the log's first day; the last may be shorter). */

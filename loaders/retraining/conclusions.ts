@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {dollars, int, list, pct, usd, usdApprox, midSentence} from "../format.js";
+import {dollars, int, list, pct, usd, usdApprox, midSentence} from "../shared/index.js";
 import type {CostBenefit} from "./benefit.js";
 import type {RetrainingCosts} from "./costs.js";
 import type {TriggerFrequency} from "./frequency.js";

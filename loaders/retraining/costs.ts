@@ -1,9 +1,9 @@
-import {annualUsd, perRetrainUsd, type CostInputs} from "../../src/components/retraining-costs.js";
+import {annualUsd, perRetrainUsd, type CostInputs} from "../shared/index.js";
 import {config} from "../config.js";
 import type {TriggerFrequency} from "./frequency.js";
 
 // The page's calculator runs the same arithmetic in the browser (see src/components/retraining-costs.ts).
-export {annualUsd, perRetrainUsd, type CostInputs} from "../../src/components/retraining-costs.js";
+export {annualUsd, perRetrainUsd, type CostInputs} from "../shared/index.js";
 
 export type Schedule = "weekly" | "monthly" | "quarterly";
 export type BriefSchedule = keyof typeof config.retraining.briefAnnualUsd;

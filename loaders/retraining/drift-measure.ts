@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import type {Moments} from "../stats/moments.js";
-import {meanOf, sampleSd} from "../stats/moments.js";
+import type {Moments} from "../stats/index.js";
+import {meanOf, sampleSd} from "../stats/index.js";
 
 /** A critical feature's training figures and its column in the model order. */
 export interface CriticalColumn {

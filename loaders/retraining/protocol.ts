@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import type {WindowChange} from "../performance/daily.js";
+import type {WindowChange} from "../performance/index.js";
 import type {Buildup} from "./buildup.js";
 
 /** The retraining protocol as a specification, with the facts that chose it. */

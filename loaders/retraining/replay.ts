@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {DaySums} from "../monitoring/daily.js";
-import {pool, trailing} from "../monitoring/rolling.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {DaySums} from "../daily/index.js";
+import {pool, trailing} from "../daily/index.js";
 import {driftFromMoments, largestDrift, type CriticalColumn, type DriftMeasure} from "./drift-measure.js";
 import type {TriggerId} from "./triggers.js";
 

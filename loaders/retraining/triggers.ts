@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import type {CriticalFeatures} from "../critical.js";
-import type {DriftTable} from "../drift.js";
+import type {CriticalFeatures} from "../scoring/index.js";
+import type {DriftTable} from "../drift/index.js";
 import {driftValue, nearZeroMean, type DriftMeasure} from "./drift-measure.js";
 
 export type TriggerId = "rmse" | "critical_drift" | "new_categories";

@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {dollars, int, list, pct, usd, midSentence} from "../format.js";
+import {dollars, int, list, pct, usd, midSentence} from "../shared/index.js";
 import type {FallbackRule} from "./fallback.js";
 import type {RiskRow} from "./matrix.js";
 import type {RollbackPlan} from "./rollback.js";

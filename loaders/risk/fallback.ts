@@ -1,6 +1,6 @@
-import type {ProductionData} from "../inputs/production.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import type {Scores} from "../scoring.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import type {Scores} from "../scoring/index.js";
 import {priceFeatures} from "./row-features.js";
 import {accuracy, missesAny, subsetAccuracy, type SubsetAccuracy} from "./subset.js";
 

@@ -1,10 +1,9 @@
 import {config} from "../config.js";
-import type {DriftTable} from "../drift.js";
-import {pct} from "../format.js";
+import type {DriftTable} from "../drift/index.js";
+import {pct, ratingValue, riskScore, type Rating} from "../shared/index.js";
 import type {SubsetAccuracy} from "./subset.js";
 
 export type RiskId = "pipeline" | "drift" | "bugs" | "new_categories" | "api";
-export type Rating = "low" | "medium" | "high";
 
 /** How likely and how bad, each with the evidence it was read from ("assessed" when the log cannot show it). */
 export interface RiskRow {
@@ -40,7 +39,6 @@ export interface RiskEvidence {
   latency_red_days: number;
 }
 
-export const ratingValue: Record<Rating, number> = {low: 1, medium: 2, high: 3};
 const pct1 = (x: number) => `${x.toFixed(1)}%`;
 
 /** Monitoring's missing-rate lines: past red is high, past yellow medium. */
@@ -135,7 +133,7 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       signal: "p95 latency; missing rate of API features",
     },
   ];
-  return rows.map((r) => ({...r, score: ratingValue[r.likelihood] * ratingValue[r.impact]}));
+  return rows.map((r) => ({...r, score: riskScore(r.likelihood, r.impact)}));
 }
 
 /** Production missing rate per feature source, % of the source's cells. */

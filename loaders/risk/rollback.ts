@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import type {DayAlertCount} from "../monitoring/replay.js";
-import {normalQuantile} from "../stats/normal.js";
+import type {DayAlertCount} from "../monitoring/index.js";
+import {normalQuantile} from "../stats/index.js";
 
 /** The brief's rollback plan, with what this log says about it. */
 export interface RollbackPlan {

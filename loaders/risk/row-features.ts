@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import {criticalFeatures} from "../critical.js";
-import type {FeatureImportance} from "../importance.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
+import {criticalFeatures} from "../scoring/index.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {TrainingStats} from "../inputs/index.js";
 
 /** Model features measured in the target's unit: the price-like inputs the fallback may serve instead of the model. */
 export function priceFeatures(features: readonly string[], stats: TrainingStats): string[] {

@@ -1,7 +1,7 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/production.js";
-import type {TrainingStats} from "../inputs/training-stats.js";
-import type {Scores} from "../scoring.js";
+import type {ProductionData} from "../inputs/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import type {Scores} from "../scoring/index.js";
 import {firstPresent, signalColumns} from "./fallback.js";
 
 export interface RangeCounts {

@@ -1,11 +1,11 @@
 import {config} from "../config.js";
-import {criticalFeatures} from "../critical.js";
-import type {DriftTable} from "../drift.js";
-import type {FeatureImportance} from "../importance.js";
-import type {Inputs} from "../inputs/load.js";
-import type {MonitoringTable} from "../monitoring/table.js";
-import type {PerformanceTable} from "../performance.js";
-import type {Scores} from "../scoring.js";
+import {criticalFeatures} from "../scoring/index.js";
+import type {DriftTable} from "../drift/index.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {Inputs} from "../inputs/index.js";
+import type {MonitoringTable} from "../monitoring/index.js";
+import type {PerformanceTable} from "../performance/index.js";
+import type {Scores} from "../scoring/index.js";
 import {fallbackSentence, matrixSentence, riskSummary, rollbackSentence, sanitySentence, type RiskConclusions} from "./conclusions.js";
 import {fallbackRule, type FallbackRule} from "./fallback.js";
 import {incidentPlan, type IncidentPlan} from "./incident.js";

@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
-import type {CorrelationReport} from "../../loaders/drift/correlation.js";
-import type {DistributionTable} from "../../loaders/drift/distribution-table.js";
-import type {FeatureImpact} from "../../loaders/drift/impact.js";
-import type {MissingnessReport} from "../../loaders/drift/missingness.js";
-import type {DriftFeatureRow} from "../../loaders/drift/report.js";
-import {int, pct, sig, signedNum, signedPct, signedUsd, usd} from "./format.js";
+import type {CorrelationReport} from "../../loaders/drift/index.js";
+import type {DistributionTable} from "../../loaders/drift/index.js";
+import type {FeatureImpact} from "../../loaders/drift/index.js";
+import type {MissingnessReport} from "../../loaders/drift/index.js";
+import type {DriftFeatureRow} from "../../loaders/drift/index.js";
+import {int, pct, sig, signedNum, signedPct, signedUsd, usd} from "../shared/format.js";
 
 type Chart = ReturnType<typeof Plot.plot>;
 

@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import type {DayPerformance, SegmentPerformance} from "../../loaders/performance.js";
-import type {ImputedGroup} from "../../loaders/performance/imputed.js";
-import type {ScatterPoint} from "../../loaders/performance/detail.js";
-import type {PriceBin} from "../../loaders/performance/price-bins.js";
-import {int, pct, usd} from "./format.js";
+import type {DayPerformance, SegmentPerformance} from "../../loaders/performance/index.js";
+import type {ImputedGroup} from "../../loaders/performance/index.js";
+import type {ScatterPoint} from "../../loaders/performance/index.js";
+import type {PriceBin} from "../../loaders/performance/index.js";
+import {int, pct, usd} from "../shared/format.js";
 
 type Chart = ReturnType<typeof Plot.plot>;
 

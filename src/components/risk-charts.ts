@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
+import {priority, ratings, riskScore, type Rating} from "../shared/risk-priority.js";
+
+export {priority} from "../shared/risk-priority.js";
 
 const chartWidth = (width: number) => Math.max(width, 320);
-const ratings = ["low", "medium", "high"] as const;
-type Rating = (typeof ratings)[number];
-const value: Record<Rating, number> = {low: 1, medium: 2, high: 3};
 
 export interface MatrixRisk {
   name: string;
@@ -11,16 +11,12 @@ export interface MatrixRisk {
   impact: Rating;
 }
 
-/** Priority of a cell from likelihood × impact (1–9): 6 and up high, 3–4 medium, below low. */
-export function priority(score: number): Rating {
-  return score >= 6 ? "high" : score >= 3 ? "medium" : "low";
-}
 const priorityFill: Record<Rating, string> = {low: "#e8f5e9", medium: "#fff3cd", high: "#fde0dc"};
 
 /** The 3 × 3 likelihood × impact grid with each risk named in its cell and each cell's priority in words. */
 export function riskMatrixChart(risks: MatrixRisk[], width: number) {
   const cells = ratings.flatMap((likelihood) => ratings.map((impact) => {
-    const score = value[likelihood] * value[impact];
+    const score = riskScore(likelihood, impact);
     const names = risks.filter((r) => r.likelihood === likelihood && r.impact === impact).map((r) => r.name);
     return {likelihood, impact, score, priority: priority(score), names: names.length > 1 ? names.map((n) => `• ${n}`).join("\n") : (names[0] ?? "")};
   }));

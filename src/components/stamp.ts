@@ -1,4 +1,4 @@
-import type {VersionStamp} from "../../loaders/version.js";
+import type {VersionStamp} from "../../loaders/site/index.js";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

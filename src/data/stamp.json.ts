@@ -1,7 +1,7 @@
 import {runCli} from "../../loaders/cli/run.js";
-import {toJson} from "../../loaders/json.js";
-import {siteDataDir} from "../../loaders/site.js";
-import {versionStamp} from "../../loaders/version.js";
+import {toJson} from "../../loaders/pipeline/index.js";
+import {siteDataDir} from "../../loaders/site/index.js";
+import {versionStamp} from "../../loaders/site/index.js";
 
 // The build time comes from `npm run build`, so this matches the footer and version.json.
 runCli(() => {

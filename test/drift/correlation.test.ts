@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {correlationReport, fisherZ, imputationFactor} from "../../loaders/drift/correlation.js";
-import type {FeatureImportance} from "../../loaders/importance.js";
+import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {pairwiseCorrelation} from "../../loaders/stats/correlation.js";
 import {production, stats} from "./synthetic.js";
 

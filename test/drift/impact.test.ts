@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
-import type {FeatureDrift} from "../../loaders/drift.js";
+import type {FeatureDrift} from "../../loaders/drift/table.js";
 import {impactReport, pctMeaningful} from "../../loaders/drift/impact.js";
-import type {FeatureImportance} from "../../loaders/importance.js";
+import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import {seedData} from "../helpers.js";
 

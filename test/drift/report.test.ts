@@ -5,7 +5,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import type {DriftReport} from "../../loaders/drift/report.js";
 import {driftReport} from "../../loaders/drift/report.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {buildTables, type Tables} from "../../loaders/tables.js";
+import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
 import {expectClose, expectDriftAgrees, runTs, seedData, truth} from "../helpers.js";
 
 // The page reads the site loader's JSON: check that, not only the library.

@@ -2,7 +2,7 @@ import {copyFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {expect, it} from "vitest";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {buildTables} from "../../loaders/tables.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {dataCopy, expectClose, root, seedData} from "../helpers.js";
 
 // Teams without R hand in JSON: the same model and statistics must give the same report.

@@ -3,8 +3,8 @@ import {join} from "node:path";
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import type {DriftTable} from "../../loaders/drift.js";
-import type {PerformanceTable} from "../../loaders/performance.js";
+import type {DriftTable} from "../../loaders/drift/table.js";
+import type {PerformanceTable} from "../../loaders/performance/table.js";
 import {expectClose, expectDriftAgrees, runTs, seedData, tempDir, truth, type TruthSegment} from "../helpers.js";
 
 // The tables CLI is the contract other tools read: check its files, not only the library.

@@ -3,7 +3,7 @@ import {loadInputs} from "../../loaders/inputs/load.js";
 import {maintenanceCalendar, type CalendarOptions} from "../../loaders/memo/calendar.js";
 import {decide, type Benchmarks} from "../../loaders/memo/recommendation.js";
 import {featureRequirements} from "../../loaders/memo/requirements.js";
-import {buildTables, type Tables} from "../../loaders/tables.js";
+import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
 import {seedData} from "../helpers.js";
 
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();

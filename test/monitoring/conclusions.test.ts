@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {MonitoringTable} from "../../loaders/monitoring/table.js";
-import {buildTables} from "../../loaders/tables.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {days, run, syntheticInputs, type DaySpec} from "./synthetic.js";
 
 // Every sentence from small planted inputs: change the data, the sentence follows.

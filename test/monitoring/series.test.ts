@@ -1,12 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {calendarDays} from "../../loaders/monitoring/calendar.js";
+import {calendarDays} from "../../loaders/daily/calendar.js";
 import {monitoredFeatures} from "../../loaders/monitoring/features.js";
 import {falseAlarmProbability, normalUpperTail} from "../../loaders/monitoring/noise.js";
-import {pool, trailing} from "../../loaders/monitoring/rolling.js";
+import {pool, trailing} from "../../loaders/daily/window.js";
 import {escalationFor} from "../../loaders/monitoring/spec.js";
 import {emptyErrorSums, addError} from "../../loaders/stats/error-sums.js";
-import {buildTables} from "../../loaders/tables.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {days, run, syntheticInputs} from "./synthetic.js";
 
 const min = config.monitoring.minWindowRows;

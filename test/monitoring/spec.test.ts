@@ -5,7 +5,7 @@ import {csvParseRows} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import type {MonitoringSpec} from "../../loaders/monitoring/spec.js";
-import {buildTables} from "../../loaders/tables.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {root, runTs, seedData} from "../helpers.js";
 import {days, run, syntheticInputs} from "./synthetic.js";
 

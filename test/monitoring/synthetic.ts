@@ -1,7 +1,7 @@
 import type {Inputs} from "../../loaders/inputs/load.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
 import type {TrainingStats} from "../../loaders/inputs/training-stats.js";
-import type {LinearModel} from "../../loaders/model.js";
+import type {LinearModel} from "../../loaders/model/index.js";
 
 /** One synthetic production day: its rows' error size and what else to plant in them. */
 export interface DaySpec {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {performanceTable} from "../../loaders/performance.js";
+import {performanceTable} from "../../loaders/performance/table.js";
 import {performanceDetail} from "../../loaders/performance/detail.js";
 import {rowsOf, synthetic, syntheticStats, type Row} from "./synthetic.js";
 

@@ -6,10 +6,10 @@ import {csvParse, quantile} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {toJson} from "../../loaders/json.js";
-import {performanceTable, type PerformanceTable} from "../../loaders/performance.js";
+import {toJson} from "../../loaders/pipeline/json.js";
+import {performanceTable, type PerformanceTable} from "../../loaders/performance/table.js";
 import type {PerformanceDetail} from "../../loaders/performance/detail.js";
-import {buildTables} from "../../loaders/tables.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {expectClose, root, runTs, seedData, tempDir, truth} from "../helpers.js";
 
 /** One production row, scored here directly from the CSV text (not through the engine's parser or scorer). */

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {toJson} from "../../loaders/json.js";
-import {performanceTable} from "../../loaders/performance.js";
+import {toJson} from "../../loaders/pipeline/json.js";
+import {performanceTable} from "../../loaders/performance/table.js";
 import {performanceDetail} from "../../loaders/performance/detail.js";
 import {synthetic, syntheticStats, type Row} from "./synthetic.js";
 

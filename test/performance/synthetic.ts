@@ -1,7 +1,7 @@
-import {accumulate, emptyAccumulation, type Accumulation} from "../../loaders/accumulate.js";
+import {accumulate, emptyAccumulation, type Accumulation} from "../../loaders/daily/accumulate.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
 import type {TrainingStats} from "../../loaders/inputs/training-stats.js";
-import type {Scores} from "../../loaders/scoring.js";
+import type {Scores} from "../../loaders/scoring/score.js";
 
 /** One synthetic scored row: what the performance tables read. */
 export interface Row {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {performanceTable, worstSegments, type SegmentPerformance} from "../../loaders/performance.js";
+import {performanceTable, worstSegments, type SegmentPerformance} from "../../loaders/performance/table.js";
 import {rowsOf, synthetic, syntheticStats} from "./synthetic.js";
 
 const min = config.performance.minSegmentRows;

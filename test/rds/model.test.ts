@@ -2,7 +2,7 @@
 // cv.glmnet, lm, JSON models, and the errors for everything else.
 import {describe as suite, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {ModelError, modelFromJson, modelFromR, type LinearModel} from "../../loaders/model.js";
+import {ModelError, modelFromJson, modelFromR, type LinearModel} from "../../loaders/model/index.js";
 import {readRds, type RValue} from "../../loaders/rds/index.js";
 import {bytes, extraDir, json, root} from "./fixtures.js";
 

@@ -4,7 +4,7 @@ import type {Buildup, WeekFigures} from "../../loaders/retraining/buildup.js";
 import {benefitSentence, protocolSentence, triggersSentence} from "../../loaders/retraining/conclusions.js";
 import {retrainingProtocol} from "../../loaders/retraining/protocol.js";
 import {currentTriggers} from "../../loaders/retraining/triggers.js";
-import type {DriftTable} from "../../loaders/drift.js";
+import type {DriftTable} from "../../loaders/drift/table.js";
 
 const week = (n: number, increase: number, missing = 5): WeekFigures => ({
   week: n,

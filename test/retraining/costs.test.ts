@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {annualUsd as pageAnnual, perRetrainUsd as pagePerRetrain} from "../../src/components/retraining-costs.js";
+import {annualUsd as pageAnnual, perRetrainUsd as pagePerRetrain} from "../../loaders/shared/costs.js";
 import {config} from "../../loaders/config.js";
 import {annualUsd, briefReadings, perRetrainUsd, retrainingCosts} from "../../loaders/retraining/costs.js";
 import {costsSentence, hoursText} from "../../loaders/retraining/conclusions.js";

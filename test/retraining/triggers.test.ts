@@ -1,12 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {criticalFeatures} from "../../loaders/critical.js";
-import type {DriftTable, FeatureDrift} from "../../loaders/drift.js";
-import type {FeatureImportance} from "../../loaders/importance.js";
+import {criticalFeatures} from "../../loaders/scoring/critical.js";
+import type {DriftTable, FeatureDrift} from "../../loaders/drift/table.js";
+import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import {driftValue, nearZeroMean} from "../../loaders/retraining/drift-measure.js";
 import {triggerFrequency} from "../../loaders/retraining/frequency.js";
 import {currentTriggers} from "../../loaders/retraining/triggers.js";
-import {buildTables} from "../../loaders/tables.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {expectClose, seedData, truth} from "../helpers.js";
 import {days, run, syntheticInputs, type DaySpec} from "../monitoring/synthetic.js";
 

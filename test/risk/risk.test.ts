@@ -6,14 +6,14 @@ import {config} from "../../loaders/config.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import {fallbackRule} from "../../loaders/risk/fallback.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
-import type {LinearModel} from "../../loaders/model.js";
-import {score, scoringPlan} from "../../loaders/scoring.js";
+import type {LinearModel} from "../../loaders/model/index.js";
+import {score, scoringPlan} from "../../loaders/scoring/score.js";
 import {riskMatrix, type RiskEvidence} from "../../loaders/risk/matrix.js";
 import {abRowsNeeded, rollbackPlan} from "../../loaders/risk/rollback.js";
 import {rangeCounts, shareBelow} from "../../loaders/risk/sanity.js";
 import {fallbackSentence, matrixSentence, rollbackSentence, sanitySentence} from "../../loaders/risk/conclusions.js";
 import type {FallbackRule} from "../../loaders/risk/fallback.js";
-import {buildTables, type Tables} from "../../loaders/tables.js";
+import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
 import {expectClose, seedData} from "../helpers.js";
 import {days, run, syntheticInputs} from "../monitoring/synthetic.js";
 

@@ -2,9 +2,9 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {readReleases} from "../../loaders/release-files.js";
-import {compareVersions, isVersion, releaseChanges, releaseFigures, versionsView, type Release, type ReleaseFigures} from "../../loaders/releases.js";
-import {buildTables} from "../../loaders/tables.js";
+import {readReleases} from "../../loaders/site/release-files.js";
+import {compareVersions, isVersion, releaseChanges, releaseFigures, versionsView, type Release, type ReleaseFigures} from "../../loaders/site/releases.js";
+import {buildTables} from "../../loaders/pipeline/tables.js";
 import {expectClose, root, runTs, seedData, tempDir, truth} from "../helpers.js";
 
 const figures = (over: Partial<ReleaseFigures> = {}): ReleaseFigures => ({

@@ -1,9 +1,9 @@
 import {parse} from "csv-parse/sync";
 import {describe, expect, it} from "vitest";
 import {parseProduction} from "../../loaders/inputs/production.js";
-import {syntaxInputError} from "../../loaders/stream/header.js";
-import {parseProductionBytes} from "../../loaders/stream/production-bytes.js";
-import {RecordScanner, unknownBreak} from "../../loaders/stream/record-scanner.js";
+import {syntaxInputError} from "../../loaders/inputs/csv/header.js";
+import {parseProductionBytes} from "../../loaders/inputs/csv/production-bytes.js";
+import {RecordScanner, unknownBreak} from "../../loaders/inputs/csv/record-scanner.js";
 import {mulberry32} from "../../bench/generate.js";
 import {randomCsvNoise, randomFeatures, randomProductionCsvs} from "./random-csv.js";
 

@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
-import type {FeatureImportance} from "../../loaders/importance.js";
+import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {loadInputs, type Inputs} from "../../loaders/inputs/load.js";
 import {riskRowFeatures} from "../../loaders/risk/row-features.js";
-import {passRowFeatures} from "../../loaders/row-features.js";
-import {buildTables, passTables} from "../../loaders/tables.js";
+import {passRowFeatures} from "../../loaders/pipeline/row-features.js";
+import {buildTables, passTables} from "../../loaders/pipeline/tables.js";
 import {seedData} from "../helpers.js";
 import {days, run, syntheticInputs} from "../monitoring/synthetic.js";
 import {expectSameFigures} from "./same-figures.js";

@@ -1,0 +1,5 @@
+export * from "./accumulate.js";
+export * from "./calendar.js";
+export * from "./days.js";
+export * from "./impact.js";
+export * from "./window.js";

@@ -1,0 +1,5 @@
+export * from "./costs.js";
+export * from "./csv-field.js";
+export * from "./format.js";
+export * from "./order.js";
+export * from "./risk-priority.js";

@@ -1,0 +1,5 @@
+export * from "./correlation.js";
+export * from "./error-sums.js";
+export * from "./moments.js";
+export * from "./normal.js";
+export * from "./quantile.js";
