@@ -1,13 +1,9 @@
-import {siteDataDir} from "./loaders/site/index.js";
-import {versionStamp, type VersionStamp} from "./loaders/site/index.js";
+import {builtAt, siteDataDir, versionStamp, type VersionStamp} from "./loaders/site/index.js";
 import {stampHtml} from "./src/components/stamp.js";
-
-// `npm run build` passes the build time so the footer and version.json agree to the second.
-const builtAt = new Date(process.env.REPORT_BUILT_AT || Date.now());
 
 function stamp(): VersionStamp | null {
   try {
-    return versionStamp(siteDataDir(), builtAt);
+    return versionStamp(siteDataDir(), builtAt());
   } catch {
     return null; // unreadable inputs: the data loaders report the problem.
   }

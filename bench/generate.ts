@@ -1,6 +1,7 @@
 import {closeSync, openSync, readFileSync, writeSync} from "node:fs";
 import {parse} from "csv-parse/sync";
 import {isMissingToken} from "../loaders/inputs/index.js";
+import {mulberry32} from "./random.js";
 
 /**
  * A deterministic large production log made from a small one: rows resampled
@@ -100,16 +101,4 @@ function isIntegerColumn(rows: string[][], j: number): boolean {
 
 function quote(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** A small, fast, seedable PRNG (Tommy Ettinger's Mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -325,7 +325,7 @@ export const config = {
   scale: {
     /**
      * Ours: production logs of at least this many bytes (about 13,000 rows) are
-     * read by the byte-level reader (loaders/stream/), smaller ones by
+     * read by the byte-level reader (loaders/inputs/csv/), smaller ones by
      * csv-parse, the reference reader. The two give identical data and errors
      * (tested). csv-parse reads a few MB a second here: about a second or
      * two below this size, minutes for a month of a million rows, and not at

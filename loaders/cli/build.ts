@@ -4,8 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
 import {toJson} from "../pipeline/index.js";
-import {siteDataDir} from "../site/index.js";
-import {versionStamp} from "../site/index.js";
+import {siteDataDir, versionStamp} from "../site/index.js";
 import {runCli} from "./run.js";
 
 /**

@@ -3,12 +3,8 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {InputError} from "../errors.js";
 import {loadInputs} from "../inputs/index.js";
-import {toJson} from "../pipeline/index.js";
-import {releasesDir} from "../site/index.js";
-import {isVersion, releaseFigures, type Release} from "../site/index.js";
-import {siteDataDir} from "../site/index.js";
-import {buildTables} from "../pipeline/index.js";
-import {versionStamp} from "../site/index.js";
+import {buildTables, toJson} from "../pipeline/index.js";
+import {isVersion, type Release, releaseFigures, releasesDir, siteDataDir, versionStamp} from "../site/index.js";
 import {runCli} from "./run.js";
 
 const usage = "usage: npm run release -- <version> [--data DIR] [--releases DIR]   (e.g. npm run release -- 1.2.0)";

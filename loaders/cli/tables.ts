@@ -4,28 +4,12 @@ import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {config} from "../config.js";
 import {InputError} from "../errors.js";
-import {findInputFiles} from "../inputs/index.js";
-import {toJson} from "../pipeline/index.js";
-import {formatScoresCsv, scoresHeader} from "../scoring/index.js";
-import {startRangeWorkers} from "../pass/index.js";
-import type {PassTables} from "../pipeline/index.js";
+// Only what start-up needs is imported here (the file finder, the worker pool): the workers start before the engine loads.
+import {findInputFiles} from "../inputs/files.js";
+import {startRangeWorkers} from "../pass/worker-pool.js";
 import {runCli} from "./run.js";
 
 const usage = "usage: npm run tables -- --data DIR --out DIR [--engine auto|memory|stream] [--threads N]";
-
-/** The JSON files the CLI writes, from the tables both engines give (scores.csv comes last). */
-const jsonFiles: [string, (tables: PassTables) => unknown][] = [
-  ["performance.json", (t) => t.performance],
-  ["performance-detail.json", (t) => t.performanceDetail],
-  ["drift.json", (t) => t.drift],
-  ["monitoring.json", (t) => t.monitoring],
-  ["monitoring-spec.json", (t) => t.monitoringSpec],
-  ["retraining.json", (t) => t.retraining],
-  ["risk.json", (t) => t.risk],
-  ["memo.json", (t) => t.memo],
-];
-const jsonOutputs = (tables: PassTables): [string, string][] => jsonFiles.map(([name, slice]) => [name, toJson(slice(tables), 2)]);
-const scoresFile = "scores.csv";
 
 // The heavier modules are imported only where needed: the streaming path starts
 // its worker threads first, and loads tables.js (and d3) while they read.
@@ -42,19 +26,18 @@ runCli(async () => {
 
   if (engine === "memory" || (engine === "auto" && !isLarge(values.data))) {
     // Small logs: the in-memory path, csv-parse and every table at once; everything is computed before anything is written.
-    const [{buildTables}, {loadInputs}] = await Promise.all([import("../pipeline/index.js"), import("../inputs/index.js")]);
+    const [{buildTables, cliJson, scoresFile}, {loadInputs}, {formatScoresCsv, scoresHeader}] = await Promise.all([import("../pipeline/index.js"), import("../inputs/index.js"), import("../scoring/index.js")]);
     const tables = buildTables(await loadInputs(values.data));
-    const outputs: [string, string][] = [...jsonOutputs(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
+    const outputs: [string, string][] = [...cliJson(tables), [scoresFile, scoresHeader.join(",") + "\n" + formatScoresCsv(tables.inputs.production, tables.scores)]];
     await writeOutputs(values.out, outputs.map(([name]) => name), async (path) => outputs.forEach(([name, text]) => writeFileSync(path[name], text)));
   } else {
     // Large logs: one streaming pass on every core, scores.csv written as rows are scored.
     startRangeWorkers(threads ?? availableParallelism());
-    const [{loadModelInputs}, {streamTables}] = await Promise.all([import("../inputs/index.js"), import("../pass/index.js")]);
+    const [{loadModelInputs}, {cliJsonNames, cliJson, scoresFile, streamTables}] = await Promise.all([import("../inputs/index.js"), import("../pipeline/index.js")]);
     const inputs = await loadModelInputs(values.data);
-    const names = [...jsonFiles.map(([name]) => name), scoresFile];
-    await writeOutputs(values.out, names, async (path) => {
+    await writeOutputs(values.out, [...cliJsonNames(), scoresFile], async (path) => {
       const tables = await streamTables(inputs, {scoresFile: path[scoresFile], threads});
-      for (const [name, text] of jsonOutputs(tables)) writeFileSync(path[name], text);
+      for (const [name, text] of cliJson(tables)) writeFileSync(path[name], text);
     });
   }
 });

@@ -1,8 +1,6 @@
-import type {ProductionData} from "../inputs/index.js";
+import {type Dimension, dimensions, type ProductionData, segmentColumn} from "../inputs/index.js";
 import type {Scores} from "../scoring/index.js";
-import {dimensions, segmentColumn, type Dimension} from "../inputs/index.js";
-import {addError, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
-import {emptyMoments, mergeMoments, type Moments} from "../stats/index.js";
+import {addError, emptyErrorSums, emptyMoments, type ErrorSums, mergeErrorSums, mergeMoments, type Moments} from "../stats/index.js";
 
 /** What one pass over production rows keeps about a feature. */
 export interface FeatureSums {

@@ -1,8 +1,7 @@
 import type {Accumulation, FeatureSums} from "./accumulate.js";
 import type {ProductionData} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {emptyErrorSums, type ErrorSums} from "../stats/index.js";
-import {emptyMoments} from "../stats/index.js";
+import {emptyErrorSums, emptyMoments, type ErrorSums} from "../stats/index.js";
 import {calendarDays} from "./calendar.js";
 
 /** What business impact needs, as sums that pool over days. */

@@ -1,6 +1,5 @@
 import type {FeatureSums} from "./accumulate.js";
-import {emptyErrorSums, mergeErrorSums} from "../stats/index.js";
-import {mergeMoments} from "../stats/index.js";
+import {emptyErrorSums, mergeErrorSums, mergeMoments} from "../stats/index.js";
 import type {DaySums, ImpactSums} from "./days.js";
 
 /** Sums of several days pooled: the window's rows as if they were one day. */

@@ -1,10 +1,8 @@
 import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {ProductionData} from "../inputs/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import type {ProductionData, TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {pairwiseCorrelation} from "../stats/index.js";
-import {normalQuantile} from "../stats/index.js";
+import {normalQuantile, pairwiseCorrelation} from "../stats/index.js";
 
 export interface CorrelationPair {
   a: string;

@@ -1,6 +1,5 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import type {ProductionData, TrainingStats} from "../inputs/index.js";
 import {quantiles as quantilesOf} from "../stats/index.js";
 import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein} from "./distribution.js";
 

@@ -1,13 +1,10 @@
 import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
-import type {FeatureImportance} from "../scoring/index.js";
-import type {ProductionData} from "../inputs/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import type {FeatureImportance, Scores} from "../scoring/index.js";
+import type {ProductionData, TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import type {PerformanceTable} from "../performance/index.js";
-import type {Scores} from "../scoring/index.js";
-import {pairwiseCorrelation, strengthOf, type Strength} from "../stats/index.js";
-import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
+import {accuracy, emptyErrorSums, type ErrorSums, mergeErrorSums, pairwiseCorrelation, type Strength, strengthOf} from "../stats/index.js";
 
 export interface FeatureMissingness {
   feature: string;

@@ -1,10 +1,9 @@
 import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
 import type {DriftTable, FeatureDrift} from "./table.js";
-import type {FeatureImportance} from "../scoring/index.js";
+import type {FeatureImportance, Scores} from "../scoring/index.js";
 import type {Inputs} from "../inputs/index.js";
 import type {PerformanceTable} from "../performance/index.js";
-import type {Scores} from "../scoring/index.js";
 import {correlationConclusion, distributionConclusion, impactConclusion, missingConclusion, missingErrorConclusion, newSegmentsConclusion, outageConclusion, shiftConclusion} from "./conclusions.js";
 import {correlationReport, type CorrelationReport} from "./correlation.js";
 import {distributionTable, type DistributionTable, type PsiLevel} from "./distribution-table.js";

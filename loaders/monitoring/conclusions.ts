@@ -1,22 +1,9 @@
 import {config} from "../config.js";
 import type {Level} from "./alerts.js";
-import type {MonitoringTable} from "./table.js";
+import type {MonitoringConclusions, MonitoringFacts} from "./dashboard.js";
 
-export interface MonitoringConclusions {
-  /** Where the dashboard stands on the last day. */
-  status: string;
-  /** Would the rules have caught the accuracy problem, and how early? */
-  caught: string;
-  /** How many alerts the rules would have raised. */
-  alert_load: string;
-  /** Why accuracy alerts use the trailing window. */
-  window: string;
-  drift: string;
-  latency: string;
-  impact: string;
-}
 
-type Facts = Omit<MonitoringTable, "conclusions">;
+type Facts = MonitoringFacts;
 
 const levelWord: Record<Level, string> = {red: "red", yellow: "yellow", green: "green", no_data: "without data"};
 const usd0 = (x: number) => "$" + Math.round(x).toLocaleString("en-US");
@@ -27,17 +14,17 @@ const plural = (n: number, word: string, many = word + "s") => `${n} ${n === 1 ?
 /** Every conclusion sentence of the monitoring page, from its figures. */
 export function monitoringConclusions(t: Facts, windowRmseIncreasePct: number): MonitoringConclusions {
   return {
-    status: statusSentence(t),
-    caught: caughtSentence(t, windowRmseIncreasePct),
-    alert_load: alertLoadSentence(t),
-    window: windowSentence(t),
-    drift: driftSentence(t),
-    latency: latencySentence(t),
-    impact: impactSentence(t),
+    status: statusConclusion(t),
+    caught: caughtConclusion(t, windowRmseIncreasePct),
+    alert_load: alertLoadConclusion(t),
+    window: windowConclusion(t),
+    drift: driftConclusion(t),
+    latency: latencyConclusion(t),
+    impact: impactConclusion(t),
   };
 }
 
-export function statusSentence(t: Facts): string {
+export function statusConclusion(t: Facts): string {
   const parts: string[] = [];
   for (const level of ["red", "yellow", "green", "no_data"] as const) {
     const tiles = t.tiles.filter((s) => s.level === level);
@@ -50,7 +37,7 @@ export function statusSentence(t: Facts): string {
   return `${head} the ${plural(t.tiles.length, "metric")} stand at ${joinList(parts)}.`;
 }
 
-export function caughtSentence(t: Facts, windowRmseIncreasePct: number): string {
+export function caughtConclusion(t: Facts, windowRmseIncreasePct: number): string {
   const rule = t.rules.find((r) => r.id === "rmse")!;
   const redPct = config.monitoring.alerts.rmse.red;
   const problem = windowRmseIncreasePct > redPct;
@@ -73,7 +60,7 @@ export function caughtSentence(t: Facts, windowRmseIncreasePct: number): string 
     : `There was no accuracy problem to catch: ${whole}, and the RMSE rule never went red.${anyText}`;
 }
 
-export function alertLoadSentence(t: Facts): string {
+export function alertLoadConclusion(t: Facts): string {
   const counts = t.replay.alerts_per_day;
   const total = counts.reduce((s, d) => s + d.total, 0);
   if (total === 0) return `The rules would have raised no alert over the ${plural(t.window.days, "day")}.`;
@@ -90,7 +77,7 @@ export function alertLoadSentence(t: Facts): string {
   );
 }
 
-export function windowSentence(t: Facts): string {
+export function windowConclusion(t: Facts): string {
   const {median_daily_rows: n, false_red_daily: daily, false_red_window: pooled} = t.noise;
   const w = t.settings;
   const odds = (p: number) => (p >= 0.01 ? pct1(p * 100) : p >= 0.0001 ? `${(p * 100).toFixed(2)}%` : "almost 0%");
@@ -103,7 +90,7 @@ export function windowSentence(t: Facts): string {
   );
 }
 
-export function driftSentence(t: Facts): string {
+export function driftConclusion(t: Facts): string {
   const rows = t.training_vs_production.features;
   const share = pct1(t.monitored.importance_share * 100);
   const head = `Of the top ${plural(rows.length, "feature")} (${share} of the model's |β|·SD), on ${t.window.last}`;
@@ -133,7 +120,7 @@ export function driftSentence(t: Facts): string {
   return `${head},${missing}${shift}.${note}`;
 }
 
-export function latencySentence(t: Facts): string {
+export function latencyConclusion(t: Facts): string {
   if (!t.has_latency) return "The log has no latency_ms column: latency cannot be monitored from it, and the latency rule reports no data.";
   const rule = t.rules.find((r) => r.id === "latency_p95")!.thresholds;
   const budget = t.settings.latency_budget_ms;
@@ -149,7 +136,7 @@ export function latencySentence(t: Facts): string {
   return `The daily p95 latency broke the ${budget} ms budget ${span} (highest ${Math.round(worst.latency_p95!)} ms on ${worst.date}); the red rule fires on the same day, since latency is judged day by day.`;
 }
 
-export function impactSentence(t: Facts): string {
+export function impactConclusion(t: Facts): string {
   const totals = t.impact.totals;
   if (!totals) return "The log has no units_sold column: business impact cannot be computed, and the mispricing rule reports no data.";
   if (totals.revenue_usd <= 0) return "No units were sold in the log: business impact is zero.";

@@ -1,5 +1,6 @@
 export * from "./alerts.js";
 export * from "./conclusions.js";
+export * from "./dashboard.js";
 export * from "./features.js";
 export * from "./metrics.js";
 export * from "./noise.js";

@@ -1,11 +1,8 @@
 import {median} from "d3";
 import {config} from "../config.js";
-import {meanOf} from "../stats/index.js";
-import {quantiles} from "../stats/index.js";
-import type {DaySums} from "../daily/index.js";
+import {meanOf, quantiles} from "../stats/index.js";
+import {type DaySums, mispricingPct, pool, type PooledSums, trailing} from "../daily/index.js";
 import type {MonitoredFeature} from "./features.js";
-import {mispricingPct} from "../daily/index.js";
-import {pool, trailing, type PooledSums} from "../daily/index.js";
 
 /** A monitored feature over the trailing window. */
 export interface FeatureWindow {

@@ -1,86 +1,35 @@
 import {median} from "d3";
-import type {Accumulation} from "../daily/index.js";
 import {config} from "../config.js";
+import {addImpact, impactTotals, type DaySums} from "../daily/index.js";
 import type {DriftTable} from "../drift/index.js";
-import type {FeatureImportance} from "../scoring/index.js";
 import type {Inputs} from "../inputs/index.js";
 import type {PerformanceTable} from "../performance/index.js";
-import {levelOf, type Level} from "./alerts.js";
-import {monitoringConclusions, type MonitoringConclusions} from "./conclusions.js";
-import {dailySums} from "../daily/index.js";
-import {monitoredFeatures, type MonitoredFeatures} from "./features.js";
-import {impactTotals, type ImpactTotals} from "../daily/index.js";
-import {metricCatalogue, mispricingBaselinePct, type MetricDefinition} from "./metrics.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import {levelOf} from "./alerts.js";
+import {monitoringConclusions} from "./conclusions.js";
+import type {FeatureComparison, MonitoringFacts, MonitoringTable} from "./dashboard.js";
+import {monitoredFeatures} from "./features.js";
+import {metricCatalogue, mispricingBaselinePct} from "./metrics.js";
 import {falseAlarmProbability} from "./noise.js";
 import {observations} from "./observations.js";
-import {replay, type MetricStatus, type Replay} from "./replay.js";
-import {addImpact} from "../daily/index.js";
-import {dailyFigures, type DayFigures} from "./series.js";
-
-export interface AccuracyComparison {
-  metric: string;
-  unit: string;
-  training: number | null;
-  production: number | null;
-  last_window: number | null;
-}
-
-export interface FeatureComparison {
-  feature: string;
-  rank: number;
-  train_mean: number;
-  prod_mean: number | null;
-  mean_shift_pct: number | null;
-  train_missing_pct: number;
-  prod_missing_pct: number;
-  last_window_shift_pct: number | null;
-  last_window_missing_pct: number | null;
-  shift_level: Level | "not_monitored";
-  missing_level: Level;
-}
-
-export interface MonitoringTable {
-  window: {first: string; last: string; days: number; rows: number; median_daily_rows: number};
-  has_latency: boolean;
-  has_units: boolean;
-  settings: {
-    window_days: number;
-    min_window_rows: number;
-    latency_budget_ms: number;
-    important_features: number;
-    min_abs_mean_in_sd: number;
-    /** The accuracy lines as % over validation (the source of truth). */
-    rmse_over_validation_pct: {yellow: number; red: number};
-    response_hours: {yellow: number; red: number};
-    escalation: string[];
-  };
-  monitored: MonitoredFeatures;
-  rules: MetricDefinition[];
-  daily: DayFigures[];
-  replay: Replay;
-  /** The last day's status per metric: the dashboard's tiles. */
-  tiles: (MetricStatus & {name: string; unit: string; group: MetricDefinition["group"]; group_name: string})[];
-  impact: {totals: ImpactTotals | null; validation_baseline_pct: number | null};
-  noise: {median_daily_rows: number; red_ratio: number; false_red_daily: number; false_red_window: number};
-  training_vs_production: {accuracy: AccuracyComparison[]; features: FeatureComparison[]};
-  conclusions: MonitoringConclusions;
-}
+import {replay} from "./replay.js";
+import {dailyFigures} from "./series.js";
 
 export interface MonitoringSources {
   inputs: Inputs;
-  accumulation: Accumulation;
+  /** Every calendar day of the log, as poolable sums (loaders/daily). */
+  days: DaySums[];
   importance: FeatureImportance[];
   performance: PerformanceTable;
   drift: DriftTable;
 }
 
 /** The monitoring dashboard's data: the daily series, the rules and their replay over the production window. */
-export function monitoringTable({inputs, accumulation, importance, performance, drift}: MonitoringSources): MonitoringTable {
+export function monitoringTable({inputs, days: sums, importance, performance, drift}: MonitoringSources): MonitoringTable {
   const {production, stats, model} = inputs;
   const m = config.monitoring;
   const monitored = monitoredFeatures(importance, model.features, stats);
   const catalogue = metricCatalogue(stats, monitored);
-  const sums = dailySums(accumulation, production);
   const hasUnits = production.unitsSold !== null;
   const daily = dailyFigures(sums, monitored.features, {hasUnits});
   const result = replay(
@@ -97,7 +46,7 @@ export function monitoringTable({inputs, accumulation, importance, performance, 
   const missingRule = byId.get("missing_rate")!.thresholds;
   const driftRows = new Map(drift.features.map((f) => [f.feature, f]));
   const lastWindow = new Map(last.features_trailing.map((f) => [f.feature, f]));
-  const table: Omit<MonitoringTable, "conclusions"> = {
+  const table: MonitoringFacts = {
     window: {first: daily[0].date, last: last.date, days: daily.length, rows: production.rows, median_daily_rows: medianRows},
     has_latency: production.latencyMs !== null,
     has_units: hasUnits,

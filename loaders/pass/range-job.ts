@@ -1,8 +1,7 @@
 import {closeSync, openSync} from "node:fs";
 import {accumulate, emptyAccumulation, type Accumulation} from "../daily/index.js";
-import {columnLayout} from "../inputs/index.js";
+import {columnLayout, type RangeResult, readRange} from "../inputs/index.js";
 import {score, type ScoringPlan} from "../scoring/index.js";
-import {readRange, type RangeResult} from "../inputs/index.js";
 import {ScoresWriter} from "./scores-writer.js";
 import {RowKeeper, type KeptRows} from "./kept-rows.js";
 

@@ -1,9 +1,7 @@
 import {writeSync} from "node:fs";
 import {csvField} from "../shared/index.js";
-import type {Scores} from "../scoring/index.js";
-import {scoresHeader} from "../scoring/index.js";
-import {spanColumns} from "../inputs/index.js";
-import type {RowBatch} from "../inputs/index.js";
+import {type Scores, scoresHeader} from "../scoring/index.js";
+import {type RowBatch, spanColumns} from "../inputs/index.js";
 
 const decoder = new TextDecoder("utf-8", {ignoreBOM: true});
 /** product_id, date, category, brand, price_tier: the first spans of a row. */

@@ -1,21 +1,26 @@
 import {closeSync, openSync, readSync, rmSync, statSync, writeSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {basename} from "node:path";
-import {mergeAccumulations} from "../daily/index.js";
 import {config} from "../config.js";
+import {mergeAccumulations, type Accumulation} from "../daily/index.js";
 import {InputError} from "../errors.js";
-import type {Inputs, ModelInputs} from "../inputs/index.js";
-import type {ColumnLayout} from "../inputs/index.js";
-import {passRowFeatures} from "../pipeline/index.js";
-import {scoringPlan} from "../scoring/index.js";
-import type {PassTables} from "../pipeline/index.js";
+import {
+  checkedLayout,
+  headerOnlyError,
+  readHeader,
+  recordInputError,
+  splitRanges,
+  syntaxInputError,
+  type ByteRange,
+  type ColumnLayout,
+  type Inputs,
+  type ModelInputs,
+  type RangeResult,
+} from "../inputs/index.js";
+import {scoringPlan, type Scores} from "../scoring/index.js";
 import {unpackAccumulation, type PackedAccumulation} from "./accumulation-transfer.js";
 import {keptProduction, type KeptRows} from "./kept-rows.js";
-import {headerOnlyError, readHeader, recordInputError, syntaxInputError} from "../inputs/index.js";
-import {checkedLayout} from "../inputs/index.js";
 import {runRangeJob, type RangeJob, type RangeOutcome} from "./range-job.js";
-import type {RangeResult} from "../inputs/index.js";
-import {splitRanges, type ByteRange} from "../inputs/index.js";
 import {stopRangeWorkers, takeRangeWorker} from "./worker-pool.js";
 
 export interface StreamOptions {
@@ -23,12 +28,22 @@ export interface StreamOptions {
   scoresFile: string | null;
   /** Worker threads; default: one per core. */
   threads?: number;
+  /** The feature columns every row keeps (the rest are only scored and accumulated), by name. */
+  keepFeatures: readonly string[];
   /** Smallest share of the file per thread (default config.scale.minBytesPerThread). */
   minBytesPerThread?: number;
 }
 
-/** The tables of a production log too large to hold, from one streaming pass: all but the drift report and input summary, which read every feature column row by row. */
-export interface StreamedTables extends PassTables {
+/**
+ * What one streaming pass over a production log too large to hold gives: the
+ * accumulation's sums, the scores, and of each row only the columns the later
+ * stages read row by row (the kept features), as Inputs with that slim
+ * production data.
+ */
+export interface StreamedPass {
+  inputs: Inputs;
+  scores: Scores;
+  accumulation: Accumulation;
   layout: ColumnLayout;
   /** Byte ranges read in parallel (1 when the log was read in one range). */
   threads: number;
@@ -42,12 +57,10 @@ export interface StreamedTables extends PassTables {
  * in-memory path. Errors are those of the in-memory path, with its precedence
  * (syntax errors anywhere first, then the first invalid record).
  */
-export async function streamTables(modelInputs: ModelInputs, options: StreamOptions): Promise<StreamedTables> {
+export async function streamPass(modelInputs: ModelInputs, options: StreamOptions): Promise<StreamedPass> {
   const {files, model, stats} = modelInputs;
   const file = files.production;
   const modelName = basename(files.model);
-  // The table modules (d3 and all) load while the workers read: a few hundred milliseconds saved.
-  const tablesModule = import("../pipeline/index.js");
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -60,8 +73,7 @@ export async function streamTables(modelInputs: ModelInputs, options: StreamOpti
     const source = {kind: "file" as const, fd, size};
     const header = readHeader(source, file);
     const layout = checkedLayout(source, header, model.features, file, modelName);
-    // The feature columns the tables read row by row: every row keeps them (and no others).
-    const keepFeatures = passRowFeatures(model, stats).map((f) => model.features.indexOf(f));
+    const keepFeatures = options.keepFeatures.map((f) => model.features.indexOf(f));
     const threads = options.threads ?? availableParallelism();
     const ranges = splitRanges(fd, size, header, threads, options.minBytesPerThread ?? config.scale.minBytesPerThread);
     const job = (range: ByteRange, i: number, count: number): RangeJob => {
@@ -110,9 +122,7 @@ export async function streamTables(modelInputs: ModelInputs, options: StreamOpti
     );
     const inputs: Inputs = {files, bytes: {production: new Uint8Array(), model: new Uint8Array(), stats: new Uint8Array()}, production, model, stats};
     trace("rows joined");
-    const tables = (await tablesModule).passTables(inputs, scores, accumulation);
-    trace("tables");
-    return {layout, threads: outcomes.length, ...tables};
+    return {inputs, scores, accumulation, layout, threads: outcomes.length};
   } finally {
     closeSync(fd);
     stopRangeWorkers();

@@ -51,11 +51,13 @@ function bundled(): WorkerScript | null {
   return {url: pathToFileURL(file), data: {}};
 }
 
-/** A hash of every loader source, the lockfile (bundled dependencies) and the bundler's version: any change gives a new bundle. */
+/** A hash of every loader source, package.json (its sideEffects decide what a bundle keeps), the lockfile (bundled dependencies) and the bundler's version: any change gives a new bundle. */
 function sourceHash(version: string): string {
   const hash = createHash("sha256").update(version);
-  const lock = join(dirname(loaders), "package-lock.json");
-  if (existsSync(lock)) hash.update(readFileSync(lock));
+  for (const file of ["package.json", "package-lock.json"]) {
+    const path = join(dirname(loaders), file);
+    if (existsSync(path)) hash.update(readFileSync(path));
+  }
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);

@@ -1,6 +1,5 @@
 import {config} from "../config.js";
-import {accuracy, type ErrorSums} from "../stats/index.js";
-import {quantiles} from "../stats/index.js";
+import {accuracy, type ErrorSums, quantiles} from "../stats/index.js";
 import {rmseInterval, type IntervalMethod} from "./interval.js";
 
 export type QuantileField = keyof typeof config.performance.absErrorQuantiles;

@@ -1,7 +1,6 @@
 import {quantileSorted} from "d3";
 import {config} from "../config.js";
-import {normalQuantile} from "../stats/index.js";
-import {addValue, emptyMoments} from "../stats/index.js";
+import {addValue, emptyMoments, normalQuantile} from "../stats/index.js";
 
 export type IntervalMethod = "bootstrap" | "normal";
 

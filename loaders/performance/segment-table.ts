@@ -1,8 +1,7 @@
 import type {Accumulation, GroupSums} from "../daily/index.js";
 import {config} from "../config.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {type Dimension, dimensions, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {dimensions, type Dimension} from "../inputs/index.js";
 import {groupFigures, type GroupFigures} from "./group.js";
 
 /** How a segment compares with validation, in words a table can show (never by colour alone). */

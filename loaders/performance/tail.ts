@@ -1,8 +1,7 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/index.js";
+import {type Dimension, dimensions, type ProductionData, segmentColumn} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import type {Scores} from "../scoring/index.js";
-import {dimensions, segmentColumn, type Dimension} from "../inputs/index.js";
 import {quantile} from "../stats/index.js";
 import type {PriceBinning} from "./price-bins.js";
 import type {SegmentPerformance} from "./segment-table.js";

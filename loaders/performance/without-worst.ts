@@ -1,6 +1,5 @@
-import type {ProductionData} from "../inputs/index.js";
+import {type Dimension, type ProductionData, segmentColumn} from "../inputs/index.js";
 import type {Scores} from "../scoring/index.js";
-import {segmentColumn, type Dimension} from "../inputs/index.js";
 import {increasePct} from "./group.js";
 import type {SegmentPerformance} from "./segment-table.js";
 

@@ -1,7 +1,6 @@
 import {config} from "../config.js";
-import {compare} from "../shared/index.js";
+import {compare, pct} from "../shared/index.js";
 import {dimensions} from "../inputs/index.js";
-import {pct} from "../shared/index.js";
 import type {SegmentPerformance} from "./segment-table.js";
 
 /**

@@ -1,17 +1,12 @@
-import {accumulate, emptyAccumulation, type Accumulation} from "../daily/index.js";
-import {driftTable, type DriftTable} from "../drift/index.js";
-import {driftReport, type DriftReport} from "../drift/index.js";
-import {featureImportance, type FeatureImportance} from "../scoring/index.js";
-import type {Inputs} from "../inputs/index.js";
-import {monitoringSpec, type MonitoringSpec} from "../monitoring/index.js";
-import {monitoringTable, type MonitoringTable} from "../monitoring/index.js";
-import {performanceTable, type PerformanceTable} from "../performance/index.js";
-import {performanceDetail, type PerformanceDetail} from "../performance/index.js";
+import {accumulate, dailySums, emptyAccumulation, type Accumulation} from "../daily/index.js";
+import {driftReport, type DriftReport, driftTable, type DriftTable} from "../drift/index.js";
+import {featureImportance, type FeatureImportance, score, type Scores, scoringPlan} from "../scoring/index.js";
+import {type Inputs, inputSummary, type InputSummary} from "../inputs/index.js";
+import {monitoringSpec, type MonitoringSpec, monitoringTable, type MonitoringTable} from "../monitoring/index.js";
+import {performanceDetail, type PerformanceDetail, performanceTable, type PerformanceTable} from "../performance/index.js";
 import {retrainingTable, type RetrainingTable} from "../retraining/index.js";
 import {riskTable, type RiskTable} from "../risk/index.js";
 import {memoTable, type MemoTable} from "../memo/index.js";
-import {score, scoringPlan, type Scores} from "../scoring/index.js";
-import {inputSummary, type InputSummary} from "../inputs/index.js";
 
 /**
  * Every table of the report, computed once from validated inputs. The tables
@@ -65,8 +60,10 @@ export function passTables(inputs: Inputs, scores: Scores, accumulation: Accumul
   const importance = featureImportance(model, stats);
   const performance = performanceTable(accumulation, stats);
   const drift = driftTable(accumulation, production.features, stats);
-  const monitoring = monitoringTable({inputs, accumulation, importance, performance, drift});
-  const retraining = retrainingTable({inputs, accumulation, importance, performance, drift, monitoring});
+  // The calendar days' sums every later stage reads, computed once.
+  const days = dailySums(accumulation, production);
+  const monitoring = monitoringTable({inputs, days, importance, performance, drift});
+  const retraining = retrainingTable({inputs, days, importance, performance, drift, monitoring});
   const risk = riskTable({inputs, importance, scores, performance, drift, monitoring});
   return {
     inputs,

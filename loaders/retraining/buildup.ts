@@ -1,5 +1,4 @@
-import type {DaySums} from "../daily/index.js";
-import {pool} from "../daily/index.js";
+import {type DaySums, pool} from "../daily/index.js";
 import {driftFromMoments, largestDrift, type CriticalColumn} from "./drift-measure.js";
 
 /** One calendar week of production (7 days from the log's first day; the last may be shorter). */

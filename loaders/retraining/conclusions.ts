@@ -22,7 +22,7 @@ export interface RetrainingConclusions {
 const pct1 = (x: number) => `${x.toFixed(1)}%`;
 const plural = (n: number, word: string, many = word + "s") => `${int(n)} ${n === 1 ? word : many}`;
 
-export function protocolSentence(p: Protocol, buildup: Buildup): string {
+export function protocolConclusion(p: Protocol, buildup: Buildup): string {
   const trigger = config.retraining.triggers.rmseDegradationPct;
   const counts = config.retraining.retrainsPerYear;
   const e = p.evidence;
@@ -60,7 +60,7 @@ function peakNote(weeks: readonly WeekFigures[]): string {
   return ` (the worst week, ${worst.start} to ${worst.end}, is also the one with the most missing critical values, ${pct1(worst.critical_missing_pct!)}: an input incident, not a build-up)`;
 }
 
-export function triggersSentence(c: CurrentTriggers, rows: number, last: TriggerDay | null): string {
+export function triggersConclusion(c: CurrentTriggers, rows: number, last: TriggerDay | null): string {
   const fired = c.triggers.filter((t) => t.fired === true);
   const quiet = c.triggers.filter((t) => t.fired === false);
   const unknown = c.triggers.filter((t) => t.fired === null);
@@ -87,7 +87,7 @@ export function triggersSentence(c: CurrentTriggers, rows: number, last: Trigger
   return parts.join(" ");
 }
 
-export function criticalSentence(c: CurrentTriggers, share: number, target: number, others: readonly {feature: string; rank: number; share: number; drift_pct: number}[]): string {
+export function criticalConclusion(c: CurrentTriggers, share: number, target: number, others: readonly {feature: string; rank: number; share: number; drift_pct: number}[]): string {
   const names = c.critical.map((f) => f.feature);
   const nearZero = c.critical.filter((f) => f.near_zero_mean).map((f) => f.feature);
   const limit = config.retraining.triggers.criticalDriftPct;
@@ -98,7 +98,7 @@ export function criticalSentence(c: CurrentTriggers, share: number, target: numb
   return `${head}${zero} Outside them, ${plural(others.length, "feature")} drifted more than ${limit}%; the most important, ${top.feature} (rank ${top.rank}), carries ${pct(top.share)} of the total, so its ${pct1(top.drift_pct)} drift moves predictions little.`;
 }
 
-export function replaySentence(days: readonly TriggerDay[], f: TriggerFrequency, minRows: number): string {
+export function replayConclusion(days: readonly TriggerDay[], f: TriggerFrequency, minRows: number): string {
   if (f.evaluated_days === 0) return `No day's trailing window held ${int(minRows)} predictions, so the triggers could not be judged on any day.`;
   const blind = days.filter((d) => d.any === null).length;
   const counts = (Object.keys(triggerNames) as TriggerId[])
@@ -123,7 +123,7 @@ export function hoursText(h: number): string {
   return [hh ? `${hh} h` : "", mm ? `${mm} min` : "", ss ? `${ss} s` : ""].filter(Boolean).join(" ");
 }
 
-export function costsSentence(c: RetrainingCosts): string {
+export function costsConclusion(c: RetrainingCosts): string {
   const counts = config.retraining.retrainsPerYear;
   const inputs = `${hoursText(c.inputs.hours)} × ${dollars(c.inputs.hourly_rate_usd)} + ${dollars(c.inputs.compute_usd)} = ${dollars(c.per_retrain_usd)} a retrain`;
   const stated = c.brief.map((b) => `${dollars(b.brief_usd)} a year for ${b.schedule}`);
@@ -153,7 +153,7 @@ function recountText(schedule: string, n: number, counts: {weekly: number; month
   return `${n} "${schedule}" retrains a year`;
 }
 
-export function benefitSentence(b: CostBenefit | null, schedule: string, triggeredHigh: number | null): string {
+export function benefitConclusion(b: CostBenefit | null, schedule: string, triggeredHigh: number | null): string {
   if (!b) return "The log has no units_sold column, so the revenue effect of degraded accuracy cannot be set against the cost of retraining.";
   if (b.recoverable_share === 0) return `Production MAE (${usd(b.production_mae)}) is no worse than validation's (${usd(b.validation_mae)}): retraining has no accuracy loss to recover, so its cost buys only insurance.`;
   const ratio = b.cost_share_of_recoverable!;
@@ -166,7 +166,7 @@ export function benefitSentence(b: CostBenefit | null, schedule: string, trigger
   );
 }
 
-export function summarySentence(c: CurrentTriggers, p: Protocol, costs: RetrainingCosts): string {
+export function summaryConclusion(c: CurrentTriggers, p: Protocol, costs: RetrainingCosts): string {
   const fired = c.triggers.filter((t) => t.fired === true).map((t) => midSentence(t.name));
   const annual = costs.schedules.find((s) => s.schedule === p.schedule.recommended)!.annual_usd;
   return `${fired.length ? `${plural(fired.length, "trigger")} fired (${list(fired)}): retrain ${p.schedule.retrain_before_deploy ? "before deploying, then " : ""}` : "No trigger fired; retrain "}${p.schedule.recommended} on a ${p.window.recommended} window, ${dollars(annual)} a year.`;

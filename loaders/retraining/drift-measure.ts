@@ -1,6 +1,5 @@
 import {config} from "../config.js";
-import type {Moments} from "../stats/index.js";
-import {meanOf, sampleSd} from "../stats/index.js";
+import {meanOf, type Moments, sampleSd} from "../stats/index.js";
 
 /** A critical feature's training figures and its column in the model order. */
 export interface CriticalColumn {

@@ -1,7 +1,6 @@
 import {config} from "../config.js";
 import type {ProductionData} from "../inputs/index.js";
-import type {DaySums} from "../daily/index.js";
-import {pool, trailing} from "../daily/index.js";
+import {type DaySums, pool, trailing} from "../daily/index.js";
 import {driftFromMoments, largestDrift, type CriticalColumn, type DriftMeasure} from "./drift-measure.js";
 import type {TriggerId} from "./triggers.js";
 

@@ -1,15 +1,13 @@
-import type {Accumulation} from "../daily/index.js";
+import type {DaySums} from "../daily/index.js";
 import {config} from "../config.js";
-import {criticalFeatures} from "../scoring/index.js";
+import {criticalFeatures, type FeatureImportance} from "../scoring/index.js";
 import type {DriftTable} from "../drift/index.js";
-import type {FeatureImportance} from "../scoring/index.js";
 import type {Inputs} from "../inputs/index.js";
-import {dailySums} from "../daily/index.js";
 import type {MonitoringTable} from "../monitoring/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import {costBenefit, type CostBenefit} from "./benefit.js";
 import {weeklyBuildup, type Buildup} from "./buildup.js";
-import {benefitSentence, costsSentence, criticalSentence, protocolSentence, replaySentence, summarySentence, triggersSentence, type RetrainingConclusions} from "./conclusions.js";
+import {benefitConclusion, costsConclusion, criticalConclusion, protocolConclusion, replayConclusion, summaryConclusion, triggersConclusion, type RetrainingConclusions} from "./conclusions.js";
 import {retrainingCosts, type RetrainingCosts} from "./costs.js";
 import {driftValue, nearZeroMean, type CriticalColumn} from "./drift-measure.js";
 import {triggerFrequency, type TriggerFrequency} from "./frequency.js";
@@ -52,14 +50,15 @@ export interface RetrainingTable {
 
 export interface RetrainingSources {
   inputs: Inputs;
-  accumulation: Accumulation;
+  /** Every calendar day of the log, as poolable sums (loaders/daily). */
+  days: DaySums[];
   importance: FeatureImportance[];
   performance: PerformanceTable;
   drift: DriftTable;
   monitoring: MonitoringTable;
 }
 
-export function retrainingTable({inputs, accumulation, importance, performance, drift, monitoring}: RetrainingSources): RetrainingTable {
+export function retrainingTable({inputs, days, importance, performance, drift, monitoring}: RetrainingSources): RetrainingTable {
   const {production, stats, model} = inputs;
   const t = config.retraining.triggers;
   const critical = criticalFeatures(importance);
@@ -69,7 +68,6 @@ export function retrainingTable({inputs, accumulation, importance, performance, 
   const columns: CriticalColumn[] = critical.features.map((f) => ({feature: f.feature, index: position.get(f.feature)!, rank: f.rank, train_mean: train.get(f.feature)!.mean, train_sd: train.get(f.feature)!.sd}));
   const current = currentTriggers(performance.overall.rmse_increase_pct, drift, critical);
 
-  const days = dailySums(accumulation, production);
   const newRows = newCategoryRowsByDay(production, stats.categories);
   const daily = triggerDays(days, newRows, columns, stats.validation.rmse);
   const frequency = triggerFrequency(daily.map((d) => d.any), daily.map((d) => d.date), config.monitoring.windowDays);
@@ -109,13 +107,13 @@ export function retrainingTable({inputs, accumulation, importance, performance, 
     costs,
     benefit,
     conclusions: {
-      protocol: protocolSentence(protocol, buildup),
-      triggers: triggersSentence(current, production.rows, daily.at(-1) ?? null),
-      critical: criticalSentence(current, critical.share, critical.target_share, nonCritical),
-      replay: replaySentence(daily, frequency, config.monitoring.minWindowRows),
-      costs: costsSentence(costs),
-      benefit: benefitSentence(benefit, protocol.schedule.recommended, costs.triggered.annual_high_usd),
-      summary: summarySentence(current, protocol, costs),
+      protocol: protocolConclusion(protocol, buildup),
+      triggers: triggersConclusion(current, production.rows, daily.at(-1) ?? null),
+      critical: criticalConclusion(current, critical.share, critical.target_share, nonCritical),
+      replay: replayConclusion(daily, frequency, config.monitoring.minWindowRows),
+      costs: costsConclusion(costs),
+      benefit: benefitConclusion(benefit, protocol.schedule.recommended, costs.triggered.annual_high_usd),
+      summary: summaryConclusion(current, protocol, costs),
     },
   };
 }

@@ -15,7 +15,7 @@ export interface RiskConclusions {
 
 const plural = (n: number, word: string, many = word + "s") => `${int(n)} ${n === 1 ? word : many}`;
 
-export function matrixSentence(rows: readonly RiskRow[]): string {
+export function matrixConclusion(rows: readonly RiskRow[]): string {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
   const top = sorted.filter((r) => r.score === sorted[0].score);
   const rest = sorted.filter((r) => r.score < sorted[0].score);
@@ -23,7 +23,7 @@ export function matrixSentence(rows: readonly RiskRow[]): string {
   return `Highest priority: ${list(top.map(rate))}. ${rest.length ? `Then ${list(rest.map(rate))}.` : ""}`.trim();
 }
 
-export function fallbackSentence(f: FallbackRule, validationRmse: number): string {
+export function fallbackConclusion(f: FallbackRule, validationRmse: number): string {
   const [model, signal, review] = f.branches;
   const money = (x: number | null) => (x === null ? "n/a" : usd(x));
   const out = [
@@ -51,7 +51,7 @@ function affectedRmse(f: FallbackRule): number | null {
   return n === 0 ? null : Math.sqrt(parts.reduce((s, b) => s + b.n * b.model_rmse! ** 2, 0) / n);
 }
 
-export function sanitySentence(s: SanityCheck): string {
+export function sanityConclusion(s: SanityCheck): string {
   const b = s.brief;
   const range = `${dollars(b.min)}–${dollars(b.max)}`;
   const out = [
@@ -72,7 +72,7 @@ export function sanitySentence(s: SanityCheck): string {
   return out.filter(Boolean).join(" ");
 }
 
-export function rollbackSentence(r: RollbackPlan): string {
+export function rollbackConclusion(r: RollbackPlan): string {
   const a = r.alerts;
   const ab = r.ab;
   const alerts =
@@ -86,7 +86,7 @@ export function rollbackSentence(r: RollbackPlan): string {
   return `${alerts} ${split}${advice}`;
 }
 
-export function riskSummary(rows: readonly RiskRow[], s: SanityCheck): string {
+export function summaryConclusion(rows: readonly RiskRow[], s: SanityCheck): string {
   const high = rows.filter((r) => r.score === Math.max(...rows.map((x) => x.score)));
   return `Top risks: ${list(high.map((r) => midSentence(r.name)))}; the ${dollars(config.risk.sanityRangeUsd.min)}–${dollars(config.risk.sanityRangeUsd.max)} sanity check would wrongly reject ${s.brief.wrong_rejections} of its ${s.brief.rejected} rejections.`;
 }

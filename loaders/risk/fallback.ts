@@ -1,5 +1,4 @@
-import type {ProductionData} from "../inputs/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import type {ProductionData, TrainingStats} from "../inputs/index.js";
 import type {Scores} from "../scoring/index.js";
 import {priceFeatures} from "./row-features.js";
 import {accuracy, missesAny, subsetAccuracy, type SubsetAccuracy} from "./subset.js";

@@ -1,6 +1,5 @@
 import {config} from "../config.js";
-import {criticalFeatures} from "../scoring/index.js";
-import type {FeatureImportance} from "../scoring/index.js";
+import {criticalFeatures, type FeatureImportance} from "../scoring/index.js";
 import type {TrainingStats} from "../inputs/index.js";
 
 /** Model features measured in the target's unit: the price-like inputs the fallback may serve instead of the model. */

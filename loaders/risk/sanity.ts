@@ -1,6 +1,5 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import type {ProductionData, TrainingStats} from "../inputs/index.js";
 import type {Scores} from "../scoring/index.js";
 import {firstPresent, signalColumns} from "./fallback.js";
 

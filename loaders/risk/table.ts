@@ -1,12 +1,10 @@
 import {config} from "../config.js";
-import {criticalFeatures} from "../scoring/index.js";
+import {criticalFeatures, type FeatureImportance, type Scores} from "../scoring/index.js";
 import type {DriftTable} from "../drift/index.js";
-import type {FeatureImportance} from "../scoring/index.js";
 import type {Inputs} from "../inputs/index.js";
 import type {MonitoringTable} from "../monitoring/index.js";
 import type {PerformanceTable} from "../performance/index.js";
-import type {Scores} from "../scoring/index.js";
-import {fallbackSentence, matrixSentence, riskSummary, rollbackSentence, sanitySentence, type RiskConclusions} from "./conclusions.js";
+import {fallbackConclusion, matrixConclusion, summaryConclusion, rollbackConclusion, sanityConclusion, type RiskConclusions} from "./conclusions.js";
 import {fallbackRule, type FallbackRule} from "./fallback.js";
 import {incidentPlan, type IncidentPlan} from "./incident.js";
 import {riskMatrix, sourceMissingPct, type RiskRow} from "./matrix.js";
@@ -78,11 +76,11 @@ export function riskTable({inputs, importance, scores, performance, drift, monit
     rollback,
     incident: incidentPlan(),
     conclusions: {
-      matrix: matrixSentence(matrix),
-      fallback: fallbackSentence(fallback, validation),
-      sanity: sanitySentence(sanity),
-      rollback: rollbackSentence(rollback),
-      summary: riskSummary(matrix, sanity),
+      matrix: matrixConclusion(matrix),
+      fallback: fallbackConclusion(fallback, validation),
+      sanity: sanityConclusion(sanity),
+      rollback: rollbackConclusion(rollback),
+      summary: summaryConclusion(matrix, sanity),
     },
   };
 }

@@ -1,6 +1,5 @@
 import type {LinearModel} from "../model/index.js";
-import type {ProductionData} from "../inputs/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import type {ProductionData, TrainingStats} from "../inputs/index.js";
 import {InputError} from "../errors.js";
 
 /** The model's output for every production row, in input order. */

@@ -17,6 +17,11 @@ export interface VersionStamp {
   framework_version: string;
 }
 
+/** The build's time: `npm run build` passes it (REPORT_BUILT_AT) so the footer, the stamp file and version.json agree to the second. */
+export function builtAt(): Date {
+  return new Date(process.env.REPORT_BUILT_AT || Date.now());
+}
+
 /** The first 12 hex digits of a file's SHA-256: enough to tell inputs apart, short enough to read. */
 export function fingerprint(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 12);

@@ -1,9 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type {CorrelationReport} from "../../loaders/drift/index.js";
-import type {DistributionTable} from "../../loaders/drift/index.js";
-import type {FeatureImpact} from "../../loaders/drift/index.js";
-import type {MissingnessReport} from "../../loaders/drift/index.js";
-import type {DriftFeatureRow} from "../../loaders/drift/index.js";
+import type {CorrelationReport, DistributionTable, DriftFeatureRow, FeatureImpact, MissingnessReport} from "../../loaders/drift/index.js";
 import {int, pct, sig, signedNum, signedPct, signedUsd, usd} from "../shared/format.js";
 
 type Chart = ReturnType<typeof Plot.plot>;

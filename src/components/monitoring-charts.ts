@@ -1,7 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import {format} from "d3";
-import type {Direction, Level} from "../../loaders/monitoring/index.js";
-import type {MetricStatus} from "../../loaders/monitoring/index.js";
+import type {Direction, Level, MetricStatus} from "../../loaders/monitoring/index.js";
 
 /** Level colours, always shown with the level's word (colour is never the only signal). */
 export const levelColor: Record<Level, string> = {green: "#2e7d32", yellow: "#b7791f", red: "#c62828", no_data: "#757575"};

@@ -1,8 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type {DayPerformance, SegmentPerformance} from "../../loaders/performance/index.js";
-import type {ImputedGroup} from "../../loaders/performance/index.js";
-import type {ScatterPoint} from "../../loaders/performance/index.js";
-import type {PriceBin} from "../../loaders/performance/index.js";
+import type {DayPerformance, ImputedGroup, PriceBin, ScatterPoint, SegmentPerformance} from "../../loaders/performance/index.js";
 import {int, pct, usd} from "../shared/format.js";
 
 type Chart = ReturnType<typeof Plot.plot>;

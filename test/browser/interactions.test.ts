@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, it} from "vitest";
-import {root} from "../helpers.js";
+import {root} from "../builders/helpers.js";
 import {hasChromium, launch, open} from "./check.js";
 import {serve} from "./server.js";
 

@@ -4,7 +4,7 @@ import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {root} from "../helpers.js";
+import {root} from "../builders/helpers.js";
 import {hasChromium, horizontalOverflow, launch, open, pageProblems, pdfPageCount, sidebarLinks} from "./check.js";
 import {serve} from "./server.js";
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {correlationReport, fisherZ, imputationFactor} from "../../loaders/drift/correlation.js";
 import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {pairwiseCorrelation} from "../../loaders/stats/correlation.js";
-import {production, stats} from "./synthetic.js";
+import {production, stats} from "../builders/drift-inputs.js";
 
 const n = 300;
 const a = Array.from({length: n}, (_, i) => i);

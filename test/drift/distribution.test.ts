@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {cdfBoundaries, ksApprox, ksCritical, psi, psiOfShares, quantileBins, wasserstein} from "../../loaders/drift/distribution.js";
 import {distributionTable} from "../../loaders/drift/distribution-table.js";
 import {quantiles} from "../../loaders/stats/quantile.js";
-import {probs15 as probs, production, stats} from "./synthetic.js";
+import {probs15 as probs, production, stats} from "../builders/drift-inputs.js";
 
 const eps = 1e-4;
 /** n evenly spaced points (cell midpoints) on (lo, hi): an exact "sample" of the uniform distribution. */

@@ -3,7 +3,7 @@ import type {FeatureDrift} from "../../loaders/drift/table.js";
 import {impactReport, pctMeaningful} from "../../loaders/drift/impact.js";
 import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {seedData} from "../helpers.js";
+import {seedData} from "../builders/helpers.js";
 
 function drift(feature: string, train_mean: number, train_sd: number, prod_mean: number, severe = false): FeatureDrift {
   return {

@@ -2,11 +2,10 @@ import {csvParse, mean} from "d3";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import type {DriftReport} from "../../loaders/drift/report.js";
-import {driftReport} from "../../loaders/drift/report.js";
+import {type DriftReport, driftReport} from "../../loaders/drift/report.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
-import {expectClose, expectDriftAgrees, runTs, seedData, truth} from "../helpers.js";
+import {expectClose, expectDriftAgrees, runTs, seedData, truth} from "../builders/helpers.js";
 
 // The page reads the site loader's JSON: check that, not only the library.
 let text: string;
@@ -14,7 +13,7 @@ let report: DriftReport;
 let tables: Tables;
 
 beforeAll(async () => {
-  const run = runTs("src/data/drift-report.json.ts", [], {REPORT_DATA_DIR: seedData});
+  const run = runTs("src/data/[name].json.ts", ["--name=drift-report"], {REPORT_DATA_DIR: seedData});
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   text = run.stdout;

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {InputError} from "../../loaders/errors.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {dataCopy, editText, root, runTs, tempDir} from "../helpers.js";
+import {dataCopy, editText, root, runTs, tempDir} from "../builders/helpers.js";
 
 const csv = "production_simulation.csv";
 

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {expect, it} from "vitest";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {dataCopy, expectClose, root, seedData} from "../helpers.js";
+import {dataCopy, expectClose, root, seedData} from "../builders/helpers.js";
 
 // Teams without R hand in JSON: the same model and statistics must give the same report.
 it("the JSON equivalents of the model and the statistics give R's tables", async () => {

@@ -1,6 +1,6 @@
 import {quantileSorted} from "d3";
 import {describe, expect, it} from "vitest";
-import {mulberry32} from "../../bench/generate.js";
+import {mulberry32} from "../builders/random.js";
 import {quantile, quantiles} from "../../loaders/stats/quantile.js";
 
 describe("quantiles: R's type 7, by selection or by sorting, exactly d3's quantileSorted", () => {

@@ -5,7 +5,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {loadInputs} from "../../loaders/inputs/load.js";
 import type {DriftTable} from "../../loaders/drift/table.js";
 import type {PerformanceTable} from "../../loaders/performance/table.js";
-import {expectClose, expectDriftAgrees, runTs, seedData, tempDir, truth, type TruthSegment} from "../helpers.js";
+import {expectClose, expectDriftAgrees, runTs, seedData, tempDir, truth, type TruthSegment} from "../builders/helpers.js";
 
 // The tables CLI is the contract other tools read: check its files, not only the library.
 let out: string;

@@ -4,7 +4,7 @@ import {maintenanceCalendar, type CalendarOptions} from "../../loaders/memo/cale
 import {decide, type Benchmarks} from "../../loaders/memo/recommendation.js";
 import {featureRequirements} from "../../loaders/memo/requirements.js";
 import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
-import {seedData} from "../helpers.js";
+import {seedData} from "../builders/helpers.js";
 
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 const dates = (cal: ReturnType<typeof maintenanceCalendar>, task: string) => cal.events.filter((e) => e.task === task).map((e) => e.date);

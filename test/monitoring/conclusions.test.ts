@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
-import type {MonitoringTable} from "../../loaders/monitoring/table.js";
+import type {MonitoringTable} from "../../loaders/monitoring/index.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {days, run, syntheticInputs, type DaySpec} from "./synthetic.js";
+import {days, run, syntheticInputs, type DaySpec} from "../builders/monitoring-inputs.js";
 
 // Every sentence from small planted inputs: change the data, the sentence follows.
 const monitor = (specs: Omit<DaySpec, "date">[], options?: {latency?: boolean; units?: boolean}): MonitoringTable =>

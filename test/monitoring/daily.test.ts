@@ -2,8 +2,8 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvParse, quantile} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
-import type {MonitoringTable} from "../../loaders/monitoring/table.js";
-import {expectClose, runTs, seedData, tempDir} from "../helpers.js";
+import type {MonitoringTable} from "../../loaders/monitoring/index.js";
+import {expectClose, runTs, seedData, tempDir} from "../builders/helpers.js";
 
 // The daily figures of the CLI's monitoring.json, against a direct recomputation
 // from its scores.csv and the production log: a second, independent path.

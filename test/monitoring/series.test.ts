@@ -7,7 +7,7 @@ import {pool, trailing} from "../../loaders/daily/window.js";
 import {escalationFor} from "../../loaders/monitoring/spec.js";
 import {emptyErrorSums, addError} from "../../loaders/stats/error-sums.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {days, run, syntheticInputs} from "./synthetic.js";
+import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
 
 const min = config.monitoring.minWindowRows;
 const width = config.monitoring.windowDays;

@@ -6,8 +6,8 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import type {MonitoringSpec} from "../../loaders/monitoring/spec.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {root, runTs, seedData} from "../helpers.js";
-import {days, run, syntheticInputs} from "./synthetic.js";
+import {root, runTs, seedData} from "../builders/helpers.js";
+import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
 
 const schema = JSON.parse(readFileSync(join(root, "src/monitoring-spec.schema.json"), "utf8"));
 const validate = new Ajv2020({allErrors: true, strict: true}).compile(schema);
@@ -16,7 +16,7 @@ const errors = () => (validate.errors ?? []).map((e) => `${e.instancePath} ${e.m
 // The spec as the site publishes it: the data loader's own output.
 let spec: MonitoringSpec;
 beforeAll(() => {
-  const out = runTs("src/data/monitoring-spec.json.ts", [], {REPORT_DATA_DIR: seedData});
+  const out = runTs("src/data/[name].json.ts", ["--name=monitoring-spec"], {REPORT_DATA_DIR: seedData});
   expect(out.stderr).toBe("");
   expect(out.status).toBe(0);
   spec = JSON.parse(out.stdout);

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import {performanceTable} from "../../loaders/performance/table.js";
 import {performanceDetail} from "../../loaders/performance/detail.js";
-import {rowsOf, synthetic, syntheticStats, type Row} from "./synthetic.js";
+import {rowsOf, synthetic, syntheticStats, type Row} from "../builders/scored-rows.js";
 
 const validation = 8;
 const categories = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];

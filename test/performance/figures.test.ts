@@ -10,7 +10,7 @@ import {toJson} from "../../loaders/pipeline/json.js";
 import {performanceTable, type PerformanceTable} from "../../loaders/performance/table.js";
 import type {PerformanceDetail} from "../../loaders/performance/detail.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {expectClose, root, runTs, seedData, tempDir, truth} from "../helpers.js";
+import {expectClose, root, runTs, seedData, tempDir, truth} from "../builders/helpers.js";
 
 /** One production row, scored here directly from the CSV text (not through the engine's parser or scorer). */
 interface Row {
@@ -242,7 +242,7 @@ describe("performance-detail.json, recomputed from the CSV", () => {
 
 describe("reproducible", () => {
   it("the site's loader prints exactly the CLI's file", async () => {
-    const {stdout} = await promisify(execFile)(join(root, "node_modules/.bin/tsx"), [join(root, "src/data/performance-detail.json.ts")], {
+    const {stdout} = await promisify(execFile)(join(root, "node_modules/.bin/tsx"), [join(root, "src/data/[name].json.ts"), "--name=performance-detail"], {
       cwd: root,
       env: {...process.env, REPORT_DATA_DIR: seedData},
       maxBuffer: 1 << 26,

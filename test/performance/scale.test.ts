@@ -3,7 +3,7 @@ import {config} from "../../loaders/config.js";
 import {toJson} from "../../loaders/pipeline/json.js";
 import {performanceTable} from "../../loaders/performance/table.js";
 import {performanceDetail} from "../../loaders/performance/detail.js";
-import {synthetic, syntheticStats, type Row} from "./synthetic.js";
+import {synthetic, syntheticStats, type Row} from "../builders/scored-rows.js";
 
 describe("a large input keeps the page data small and the intervals cheap", () => {
   // Segments above rows × resamples = maxDraws take the normal approximation; price bins (3,000 rows) are bootstrapped.

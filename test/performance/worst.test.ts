@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import {performanceTable, worstSegments, type SegmentPerformance} from "../../loaders/performance/table.js";
-import {rowsOf, synthetic, syntheticStats} from "./synthetic.js";
+import {rowsOf, synthetic, syntheticStats} from "../builders/scored-rows.js";
 
 const min = config.performance.minSegmentRows;
 

@@ -6,7 +6,7 @@ import {tmpdir} from "node:os";
 import {pathToFileURL} from "node:url";
 import {build} from "esbuild";
 import {afterAll, describe as suite, expect, it} from "vitest";
-import {bytes, root, vectorsDir} from "./fixtures.js";
+import {bytes, root, vectorsDir} from "../builders/rds-fixtures.js";
 
 const dir = mkdtempSync(`${tmpdir()}/rds-bundle-`);
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

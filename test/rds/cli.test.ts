@@ -2,7 +2,7 @@
 // files get a one-line error and a non-zero exit.
 import {spawnSync} from "node:child_process";
 import {describe as suite, expect, it} from "vitest";
-import {extraDir, json, root, vectorsDir} from "./fixtures.js";
+import {extraDir, json, root, vectorsDir} from "../builders/rds-fixtures.js";
 
 function rds(...files: string[]): {status: number | null; stdout: string; stderr: string} {
   const run = spawnSync(process.execPath, ["--import", "tsx", `${root}loaders/cli/rds.ts`, ...files], {cwd: root, encoding: "utf8"});

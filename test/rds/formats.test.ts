@@ -12,7 +12,7 @@ import {
   type REnvironment,
   type RValue,
 } from "../../loaders/rds/index.js";
-import {bytes, extraDir, json} from "./fixtures.js";
+import {bytes, extraDir, json} from "../builders/rds-fixtures.js";
 
 const files = readdirSync(extraDir).filter((f) => f.endsWith(".rds") && !f.startsWith("model_"));
 const read = (name: string, format = "xdr_v3"): RValue => parseRds(bytes(`${extraDir}${name}.${format}.rds`));

@@ -4,7 +4,7 @@ import {describe as suite, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import {ModelError, modelFromJson, modelFromR, type LinearModel} from "../../loaders/model/index.js";
 import {readRds, type RValue} from "../../loaders/rds/index.js";
-import {bytes, extraDir, json, root} from "./fixtures.js";
+import {bytes, extraDir, json, root} from "../builders/rds-fixtures.js";
 
 type Coefficients = Record<string, number>;
 const truth = json(`${root}test/fixtures/truth.json`) as {coefficients: Coefficients};

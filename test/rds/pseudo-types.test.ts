@@ -3,7 +3,7 @@
 // attributed cells, CHARSXP attributes, latin1 native encoding, .RData headers.
 import {describe as suite, expect, it} from "vitest";
 import {parseRds, RdsError} from "../../loaders/rds/index.js";
-import {XdrBuilder} from "./stream-builder.js";
+import {XdrBuilder} from "../builders/rds-stream.js";
 
 suite("pseudo-types", () => {
   it("reads PERSISTSXP and refers back to it", () => {

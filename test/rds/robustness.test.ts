@@ -13,9 +13,9 @@ import {
   readRdsSync,
   DEFAULT_MAX_DEPTH,
 } from "../../loaders/rds/index.js";
-import {bytes, extraDir, vectorsDir} from "./fixtures.js";
-import {XdrBuilder} from "./stream-builder.js";
-import {mulberry32} from "../../bench/generate.js";
+import {bytes, extraDir, vectorsDir} from "../builders/rds-fixtures.js";
+import {XdrBuilder} from "../builders/rds-stream.js";
+import {mulberry32} from "../builders/random.js";
 
 function rdsError(f: () => unknown): RdsError {
   try {

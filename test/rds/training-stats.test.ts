@@ -14,7 +14,7 @@ import {
   strings,
   type RValue,
 } from "../../loaders/rds/index.js";
-import {bytes, extraDir, json, root} from "./fixtures.js";
+import {bytes, extraDir, json, root} from "../builders/rds-fixtures.js";
 
 const stats: RValue = await readRds(bytes(`${root}data/training_stats.rds`));
 

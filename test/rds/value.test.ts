@@ -19,7 +19,7 @@ import {
   strings,
   type RValue,
 } from "../../loaders/rds/index.js";
-import {bytes, extraDir, vectorsDir} from "./fixtures.js";
+import {bytes, extraDir, vectorsDir} from "../builders/rds-fixtures.js";
 
 const vector = (name: string): RValue => parseRds(bytes(`${vectorsDir}${name}.none_v2.rds`));
 

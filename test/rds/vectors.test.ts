@@ -1,7 +1,7 @@
 // The 29 R-made test vectors in all four encodings read exactly as R reads them.
 import {describe as suite, expect, it} from "vitest";
 import {describe, describeToJson, readRds} from "../../loaders/rds/index.js";
-import {bytes, json, vectorsDir} from "./fixtures.js";
+import {bytes, json, vectorsDir} from "../builders/rds-fixtures.js";
 
 const index = json(`${vectorsDir}index.json`) as Record<string, string>;
 const encodings = ["gzip_v3", "xz_v3", "bzip2_v3", "none_v2"];

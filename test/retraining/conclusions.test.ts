@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {costBenefit} from "../../loaders/retraining/benefit.js";
 import type {Buildup, WeekFigures} from "../../loaders/retraining/buildup.js";
-import {benefitSentence, protocolSentence, triggersSentence} from "../../loaders/retraining/conclusions.js";
+import {benefitConclusion, protocolConclusion, triggersConclusion} from "../../loaders/retraining/conclusions.js";
 import {retrainingProtocol} from "../../loaders/retraining/protocol.js";
 import {currentTriggers} from "../../loaders/retraining/triggers.js";
 import type {DriftTable} from "../../loaders/drift/table.js";
@@ -27,7 +27,7 @@ describe("the protocol follows the data", () => {
     const p = retrainingProtocol(b, "no detectable change", 11, 90);
     expect(p.schedule).toMatchObject({recommended: "monthly", retrain_before_deploy: true});
     expect(p.window.recommended).toBe("rolling");
-    const text = protocolSentence(p, b);
+    const text = protocolConclusion(p, b);
     expect(text).toMatch(/^Recommended: retrain now, before deploying, then monthly on a rolling 90-day window/);
     expect(text).toContain("already 58.0% over validation, past the 15% trigger");
     expect(text).toContain("By week the RMSE was 58.0%, 50.0%, 121.0% and 56.0% over validation (the worst week, 2026-05-03 to 2026-05-13, is also the one with the most missing critical values, 27.0%: an input incident, not a build-up)");
@@ -40,7 +40,7 @@ describe("the protocol follows the data", () => {
     const p = retrainingProtocol(b, "worse", 0, 90);
     expect(p.schedule).toMatchObject({recommended: "weekly", retrain_before_deploy: false});
     expect(p.window.recommended).toBe("expanding");
-    const text = protocolSentence(p, b);
+    const text = protocolConclusion(p, b);
     expect(text).toMatch(/^Recommended: retrain weekly on an expanding window/);
     expect(text).toContain("within the 15% trigger");
     expect(text).toContain("got measurably worse");
@@ -52,7 +52,7 @@ describe("the protocol follows the data", () => {
     const b = buildup(week(1, 3));
     const p = retrainingProtocol(b, null, 0, 60);
     expect(p.schedule.recommended).toBe("monthly");
-    expect(protocolSentence(p, b)).toContain("The log is too short to compare a first and a last week");
+    expect(protocolConclusion(p, b)).toContain("The log is too short to compare a first and a last week");
   });
 });
 
@@ -70,12 +70,12 @@ describe("the trigger sentence", () => {
   const critical = {features: [{feature: "a", beta: 1, train_sd: 1, importance: 1, rank: 1}], share: 1, target_share: 0.8};
 
   it("none fired: no retraining is due", () => {
-    const text = triggersSentence(currentTriggers(3, drift(0), critical), 200, null);
+    const text = triggersConclusion(currentTriggers(3, drift(0), critical), 200, null);
     expect(text).toBe("On all 200 predictions, none of the 3 triggers fire. Within their thresholds: RMSE degradation (3.0% ≤ 15%), drift in a critical feature (5.0% ≤ 30%: a, mean shift) and new product categories (0.0% ≤ 10%). No retraining is due.");
   });
 
   it("one fired, one unknown", () => {
-    const text = triggersSentence(currentTriggers(20, drift(null), critical), 200, null);
+    const text = triggersConclusion(currentTriggers(20, drift(null), critical), 200, null);
     expect(text).toMatch(/^On all 200 predictions, 1 of the 3 triggers fires: RMSE degradation \(20\.0% > 15%\)\. Not fired: drift in a critical feature .*New product categories cannot be judged from these inputs\. Retraining is due now\.$/);
   });
 });
@@ -89,15 +89,15 @@ describe("cost against benefit", () => {
     expect(b.recoverable_share).toBe(0.5);
     expect(b.recoverable_per_year_usd).toBeCloseTo((1000 * 365) / 30 / 2, 9);
     expect(b.cost_share_of_recoverable).toBeCloseTo(4200 / ((1000 * 365) / 30 / 2), 12);
-    expect(benefitSentence(b, "monthly", null)).toMatch(/^Degraded accuracy costs more than retraining: over 30 days, \$1,000 of revenue was mispriced \(about \$12,200 a year at this pace\); .* about 50% of it, about \$6,080 a year, against \$4,200 a year for monthly retraining \(69\.0% of it\)\.$/);
+    expect(benefitConclusion(b, "monthly", null)).toMatch(/^Degraded accuracy costs more than retraining: over 30 days, \$1,000 of revenue was mispriced \(about \$12,200 a year at this pace\); .* about 50% of it, about \$6,080 a year, against \$4,200 a year for monthly retraining \(69\.0% of it\)\.$/);
     const small = costBenefit({...impact, underpriced_usd: 60, overpriced_usd: 40}, 30, 5, 10, 4200)!;
-    expect(benefitSentence(small, "monthly", null)).toMatch(/^Retraining costs more than the accuracy it would recover: over 30 days, \$100 of revenue/);
+    expect(benefitConclusion(small, "monthly", null)).toMatch(/^Retraining costs more than the accuracy it would recover: over 30 days, \$100 of revenue/);
     const big = costBenefit({...impact, underpriced_usd: 60_000, overpriced_usd: 40_000}, 30, 5, 10, 4200)!;
-    expect(benefitSentence(big, "monthly", 18_235)).toMatch(/^Degraded accuracy costs far more than retraining: .* against \$4,200 a year for monthly retraining \(0\.7% of it\), or at most \$18,235 with every triggered retrain\.$/);
+    expect(benefitConclusion(big, "monthly", 18_235)).toMatch(/^Degraded accuracy costs far more than retraining: .* against \$4,200 a year for monthly retraining \(0\.7% of it\), or at most \$18,235 with every triggered retrain\.$/);
   });
 
   it("no accuracy lost, or no units sold", () => {
-    expect(benefitSentence(costBenefit(impact, 30, 5, 5, 4200), "monthly", null)).toMatch(/^Production MAE \(\$5\.00\) is no worse than validation's/);
-    expect(benefitSentence(costBenefit(null, 30, 5, 10, 4200), "monthly", null)).toMatch(/^The log has no units_sold column/);
+    expect(benefitConclusion(costBenefit(impact, 30, 5, 5, 4200), "monthly", null)).toMatch(/^Production MAE \(\$5\.00\) is no worse than validation's/);
+    expect(benefitConclusion(costBenefit(null, 30, 5, 10, 4200), "monthly", null)).toMatch(/^The log has no units_sold column/);
   });
 });

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {annualUsd as pageAnnual, perRetrainUsd as pagePerRetrain} from "../../loaders/shared/costs.js";
 import {config} from "../../loaders/config.js";
 import {annualUsd, briefReadings, perRetrainUsd, retrainingCosts} from "../../loaders/retraining/costs.js";
-import {costsSentence, hoursText} from "../../loaders/retraining/conclusions.js";
+import {costsConclusion, hoursText} from "../../loaders/retraining/conclusions.js";
 import {triggerFrequency} from "../../loaders/retraining/frequency.js";
 
 const brief = config.retraining.cost;
@@ -78,7 +78,7 @@ describe("retraining costs", () => {
   });
 
   it("the sentence shows both sets of figures and the assumption behind the brief's, with no arithmetic error", () => {
-    const text = costsSentence(retrainingCosts(noTriggers));
+    const text = costsConclusion(retrainingCosts(noTriggers));
     expect(text).toContain("The brief states $10,400 a year for weekly and $2,600 a year for monthly retraining");
     expect(text).toContain("(2 hours × $150 + $50 = $350 a retrain) give $18,200 weekly (52 × $350) and $4,200 monthly (12 × $350)");
     expect(text).toContain('$200 a retrain (the brief\'s rate and compute with 1 hour of work instead of 2 hours) and "monthly" read as every 4 weeks (13 a year): 52 × $200 = $10,400 and 13 × $200 = $2,600');
@@ -90,10 +90,10 @@ describe("retraining costs", () => {
   it("says so when the inputs agree with the stated figures, or when no reading explains them", () => {
     const agree = retrainingCosts(noTriggers, {hours: 1, hourlyRateUsd: 150, computeUsd: 50});
     // At $200 a retrain the weekly figure agrees but the monthly one still does not (12 × $200 = $2,400).
-    expect(costsSentence(agree)).toMatch(/give \$10,400 weekly \(52 × \$200\) and \$2,400 monthly \(12 × \$200\)/);
-    expect(checkProducts(costsSentence(agree))).toBeGreaterThan(0);
+    expect(costsConclusion(agree)).toMatch(/give \$10,400 weekly \(52 × \$200\) and \$2,400 monthly \(12 × \$200\)/);
+    expect(checkProducts(costsConclusion(agree))).toBeGreaterThan(0);
     const none = {...retrainingCosts(noTriggers), readings: []};
-    expect(costsSentence(none)).toMatch(/No single per-retrain cost reproduces both: at the calendar's counts they imply \$200 a retrain \(weekly\) and \$216\.67 a retrain \(monthly\)\./);
+    expect(costsConclusion(none)).toMatch(/No single per-retrain cost reproduces both: at the calendar's counts they imply \$200 a retrain \(weekly\) and \$216\.67 a retrain \(monthly\)\./);
   });
 
   it("prices triggered retraining from the rounded yearly rate, so the page's product checks", () => {

@@ -7,8 +7,8 @@ import {driftValue, nearZeroMean} from "../../loaders/retraining/drift-measure.j
 import {triggerFrequency} from "../../loaders/retraining/frequency.js";
 import {currentTriggers} from "../../loaders/retraining/triggers.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {expectClose, seedData, truth} from "../helpers.js";
-import {days, run, syntheticInputs, type DaySpec} from "../monitoring/synthetic.js";
+import {expectClose, seedData, truth} from "../builders/helpers.js";
+import {days, run, syntheticInputs, type DaySpec} from "../builders/monitoring-inputs.js";
 
 const importance = (rows: [string, number][]): FeatureImportance[] =>
   rows.map(([feature, imp], i) => ({feature, beta: imp, train_sd: 1, importance: imp, rank: i + 1}));

@@ -4,18 +4,17 @@ import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import {loadInputs} from "../../loaders/inputs/load.js";
-import {fallbackRule} from "../../loaders/risk/fallback.js";
+import {fallbackRule, type FallbackRule} from "../../loaders/risk/fallback.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
 import type {LinearModel} from "../../loaders/model/index.js";
 import {score, scoringPlan} from "../../loaders/scoring/score.js";
 import {riskMatrix, type RiskEvidence} from "../../loaders/risk/matrix.js";
 import {abRowsNeeded, rollbackPlan} from "../../loaders/risk/rollback.js";
 import {rangeCounts, shareBelow} from "../../loaders/risk/sanity.js";
-import {fallbackSentence, matrixSentence, rollbackSentence, sanitySentence} from "../../loaders/risk/conclusions.js";
-import type {FallbackRule} from "../../loaders/risk/fallback.js";
+import {fallbackConclusion, matrixConclusion, rollbackConclusion, sanityConclusion} from "../../loaders/risk/conclusions.js";
 import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
-import {expectClose, seedData} from "../helpers.js";
-import {days, run, syntheticInputs} from "../monitoring/synthetic.js";
+import {expectClose, seedData} from "../builders/helpers.js";
+import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
 
 describe("the sanity check", () => {
   it("counts rejections, real prices outside, and which rejections are wrong", () => {
@@ -97,7 +96,7 @@ describe("the missing-feature fallback", () => {
     const f = fallbackRule(production, scores, noUsd, ["a"], 1);
     expect(f.signals).toEqual([]);
     expect(f.branches.map((b) => b.n)).toEqual([2, 0, 3]);
-    expect(fallbackSentence(f, 1)).toMatch(/No price-like input beats the model on the 3 rows missing a critical feature/);
+    expect(fallbackConclusion(f, 1)).toMatch(/No price-like input beats the model on the 3 rows missing a critical feature/);
   });
 });
 
@@ -116,7 +115,7 @@ describe("the fallback sentence", () => {
     complete_rows: {n: 60, share: 0.6, rmse: 8, rmse_increase_pct: -2},
   });
   it("names the signals in order and what they do", () => {
-    const text = fallbackSentence(rule(11), 8.2);
+    const text = fallbackConclusion(rule(11), 8.2);
     expect(text).toContain("On this log, 60 rows (60.0%) have every critical feature and get the model: RMSE $8.00, against $8.20 in validation.");
     // √((30 × 15² + 10 × 20²) / 40) = √268.75 = 16.39
     expect(text).toContain("On the 40 rows missing a critical feature the model's RMSE is $16.39; the price signals that beat it, tried in order, are list_price ($9.00 alone).");
@@ -143,9 +142,9 @@ describe("rollback", () => {
     expect(plan.ab.arm_rows_per_day).toBeCloseTo(4, 12);
     expect(plan.ab.days_to_min_window).toBe(Math.ceil(config.monitoring.minWindowRows / 4));
     expect(plan.ab.days_to_detect).toBe(Math.ceil(plan.ab.rows_to_detect / 40));
-    expect(rollbackSentence(plan)).toMatch(/would have fired on 2 of 5 days, first on 2026-05-03 \(day 3\): deployed as it is, the model would have been rolled back in its first week\./);
-    expect(rollbackSentence(rollbackPlan(counts.slice(0, 2), 100_000))).toMatch(/never fired in the replay \(at most 10 a day\)\. A 10% A\/B test gets 10000\.0 predictions a day/);
-    expect(rollbackSentence(rollbackPlan(counts.slice(0, 2), 100_000))).not.toContain("shadow");
+    expect(rollbackConclusion(plan)).toMatch(/would have fired on 2 of 5 days, first on 2026-05-03 \(day 3\): deployed as it is, the model would have been rolled back in its first week\./);
+    expect(rollbackConclusion(rollbackPlan(counts.slice(0, 2), 100_000))).toMatch(/never fired in the replay \(at most 10 a day\)\. A 10% A\/B test gets 10000\.0 predictions a day/);
+    expect(rollbackConclusion(rollbackPlan(counts.slice(0, 2), 100_000))).not.toContain("shadow");
   });
 });
 
@@ -166,7 +165,7 @@ describe("the risk matrix", () => {
   const rate = (e: RiskEvidence) => Object.fromEntries(riskMatrix(e, {api: "api", pipeline: ["computed", "database"]}).map((r) => [r.id, `${r.likelihood}/${r.impact}`]));
 
   it("a healthy log rates every measured risk low", () => {
-    expect(matrixSentence(riskMatrix(evidence, {api: "api", pipeline: ["computed", "database"]}))).toMatch(/^Highest priority: model bugs producing nonsense \(low likelihood, high impact\) and new product categories \(low likelihood, high impact\)\. Then /);
+    expect(matrixConclusion(riskMatrix(evidence, {api: "api", pipeline: ["computed", "database"]}))).toMatch(/^Highest priority: model bugs producing nonsense \(low likelihood, high impact\) and new product categories \(low likelihood, high impact\)\. Then /);
     expect(rate(evidence)).toEqual({pipeline: "low/low", drift: "low/low", bugs: "low/high", new_categories: "low/high", api: "low/low"});
   });
 
@@ -211,7 +210,7 @@ describe("on the seed data", () => {
     expect(s.brief.actual_below).toBe(actual.filter((a) => a < min).length);
     expect(s.brief.wrong_rejections).toBe(prediction.filter((p, i) => outside(p) && outside(actual[i])).length);
     expect(s.brief.rejected).toBeGreaterThan(0);
-    const text = sanitySentence(s);
+    const text = sanityConclusion(s);
     expect(text).toContain(`would reject ${s.brief.rejected} predictions`);
     expect(text).toContain(`${s.brief.wrong_rejections} would be wrong`);
   });

@@ -3,7 +3,7 @@ import {createHash} from "node:crypto";
 import {cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import {editText, expectClose, root, tempDir} from "../helpers.js";
+import {editText, expectClose, root, tempDir} from "../builders/helpers.js";
 
 // Builds of the whole site from input folders other than data/. Each build takes
 // a while, so this file builds three times and checks everything on those.

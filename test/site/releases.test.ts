@@ -5,7 +5,7 @@ import {loadInputs} from "../../loaders/inputs/load.js";
 import {readReleases} from "../../loaders/site/release-files.js";
 import {compareVersions, isVersion, releaseChanges, releaseFigures, versionsView, type Release, type ReleaseFigures} from "../../loaders/site/releases.js";
 import {buildTables} from "../../loaders/pipeline/tables.js";
-import {expectClose, root, runTs, seedData, tempDir, truth} from "../helpers.js";
+import {expectClose, root, runTs, seedData, tempDir, truth} from "../builders/helpers.js";
 
 const figures = (over: Partial<ReleaseFigures> = {}): ReleaseFigures => ({
   rows: 100,

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {parseNumericCell} from "../../loaders/inputs/columns.js";
 import {decimalEnd, readDecimal} from "../../loaders/inputs/csv/decimal.js";
 import {printsAsItself} from "../../loaders/pass/scores-writer.js";
-import {mulberry32} from "../../bench/generate.js";
+import {mulberry32} from "../builders/random.js";
 
 const encoder = new TextEncoder();
 

@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {expect} from "vitest";
 
-export const root = resolve(import.meta.dirname, "..");
+export const root = resolve(import.meta.dirname, "../..");
 /**
  * The embedded inputs. REPORT_TEST_DATA points the suites at another folder of
  * the same inputs (e.g. their JSON equivalents) while developing.

@@ -1,7 +1,7 @@
 // The parsing core must run in browsers: nothing in loaders/rds imports from node:.
 import {readdirSync, readFileSync} from "node:fs";
 import {describe as suite, expect, it} from "vitest";
-import {root} from "./fixtures.js";
+import {root} from "../builders/rds-fixtures.js";
 
 const NODE_BUILTINS = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["'](?:node:|fs|path|os|stream|zlib|buffer|util|crypto|url|child_process)(?:["'/])/;
 

@@ -6,13 +6,13 @@ import {loadModelInputs, type Inputs, type ModelInputs} from "../../loaders/inpu
 import {parseProduction, type ProductionData} from "../../loaders/inputs/production.js";
 import {formatScoresCsv, scoresHeader} from "../../loaders/scoring/scores-csv.js";
 import {parseProductionBytes} from "../../loaders/inputs/csv/production-bytes.js";
-import {streamTables, type StreamedTables} from "../../loaders/pass/stream.js";
+import {streamTables, type StreamedTables} from "../../loaders/pipeline/stream-tables.js";
 import {accumulate, emptyAccumulation} from "../../loaders/daily/accumulate.js";
 import {score, scoringPlan} from "../../loaders/scoring/score.js";
 import {passRowFeatures} from "../../loaders/pipeline/row-features.js";
 import {passTables, type PassTables} from "../../loaders/pipeline/tables.js";
-import {runTs, seedData, tempDir} from "../helpers.js";
-import {expectSameFigures} from "./same-figures.js";
+import {runTs, seedData, tempDir} from "../builders/helpers.js";
+import {expectSameFigures} from "../builders/same-figures.js";
 
 const csvName = "production_simulation.csv";
 

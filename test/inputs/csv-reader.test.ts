@@ -4,8 +4,8 @@ import {parseProduction} from "../../loaders/inputs/production.js";
 import {syntaxInputError} from "../../loaders/inputs/csv/header.js";
 import {parseProductionBytes} from "../../loaders/inputs/csv/production-bytes.js";
 import {RecordScanner, unknownBreak} from "../../loaders/inputs/csv/record-scanner.js";
-import {mulberry32} from "../../bench/generate.js";
-import {randomCsvNoise, randomFeatures, randomProductionCsvs} from "./random-csv.js";
+import {mulberry32} from "../builders/random.js";
+import {randomCsvNoise, randomFeatures, randomProductionCsvs} from "../builders/random-csv.js";
 
 const encoder = new TextEncoder();
 const features = ["f1", "f2"];

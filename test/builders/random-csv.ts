@@ -1,4 +1,4 @@
-import {mulberry32} from "../../bench/generate.js";
+import {mulberry32} from "./random.js";
 
 /**
  * Small random production CSVs that stress the readers: quoted and unquoted

@@ -4,9 +4,9 @@ import {loadInputs, type Inputs} from "../../loaders/inputs/load.js";
 import {riskRowFeatures} from "../../loaders/risk/row-features.js";
 import {passRowFeatures} from "../../loaders/pipeline/row-features.js";
 import {buildTables, passTables} from "../../loaders/pipeline/tables.js";
-import {seedData} from "../helpers.js";
-import {days, run, syntheticInputs} from "../monitoring/synthetic.js";
-import {expectSameFigures} from "./same-figures.js";
+import {seedData} from "../builders/helpers.js";
+import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
+import {expectSameFigures} from "../builders/same-figures.js";
 
 describe("the feature columns the risk table reads row by row", () => {
   // Importance: c1 alone carries 80% (the critical share), so it is the one critical feature; p1 and p2 are in the target's unit.

@@ -1,3 +1,0 @@
-import {emit} from "../../loaders/cli/emit.js";
-
-emit("drift");
