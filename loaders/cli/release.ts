@@ -2,8 +2,7 @@ import {existsSync, mkdirSync, renameSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {InputError} from "../errors.js";
-import {loadInputs} from "../inputs/index.js";
-import {buildTables, toJson} from "../pipeline/index.js";
+import {reportTables, toJson} from "../pipeline/index.js";
 import {isVersion, type Release, releaseFigures, releasesDir, siteDataDir, versionStamp} from "../site/index.js";
 import {runCli} from "./run.js";
 
@@ -17,7 +16,7 @@ runCli(async () => {
   const file = join(values.releases, `${version}.json`);
   if (existsSync(file)) throw new InputError("this release already exists; releases are never rewritten", {file});
   const dataDir = values.data ?? siteDataDir();
-  const tables = buildTables(await loadInputs(dataDir));
+  const tables = await reportTables(dataDir);
   const stamp = versionStamp(dataDir, new Date());
   const release: Release = {
     version,

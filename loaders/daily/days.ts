@@ -1,5 +1,4 @@
-import type {Accumulation, FeatureSums} from "./accumulate.js";
-import type {ProductionData} from "../inputs/index.js";
+import type {Accumulation, FeatureSums, Rows} from "../accumulate/index.js";
 import {compare} from "../shared/index.js";
 import {emptyErrorSums, emptyMoments, type ErrorSums} from "../stats/index.js";
 import {calendarDays} from "./calendar.js";
@@ -29,27 +28,23 @@ export interface DaySums {
 
 /**
  * Every calendar day from the log's first date to its last, from the
- * accumulation's per-day sums plus what it does not keep: the day's revenue
- * (units × actual price) and latencies, read from the production columns.
- * Days without predictions are present with zero rows.
+ * accumulation's per-day sums plus the day's latencies (for exact quantiles),
+ * read from the kept rows. Days without predictions are present with zero rows.
  */
-export function dailySums(acc: Accumulation, production: ProductionData): DaySums[] {
+export function dailySums(acc: Accumulation, rows: Rows): DaySums[] {
   const dates = [...acc.days.keys()].sort(compare);
   if (dates.length === 0) return [];
-  const revenue = new Map<string, number>();
   const latency = new Map<string, number[]>();
-  const {unitsSold, latencyMs, actualPrice, date} = production;
-  for (let r = 0; r < production.rows; ++r) {
-    const units = unitsSold ? unitsSold[r] : NaN;
-    if (units === units) revenue.set(date[r], (revenue.get(date[r]) ?? 0) + units * actualPrice[r]);
-    const ms = latencyMs ? latencyMs[r] : NaN;
-    if (ms === ms) {
-      const list = latency.get(date[r]);
-      if (list) list.push(ms);
-      else latency.set(date[r], [ms]);
+  if (rows.latency) {
+    const {codes, values} = rows.date;
+    const byCode = values.map((): number[] => []);
+    for (let r = 0; r < rows.n; ++r) {
+      const ms = rows.latency[r];
+      if (ms === ms) byCode[codes[r]].push(ms);
     }
+    values.forEach((date, c) => latency.set(date, byCode[c]));
   }
-  const k = production.features.length;
+  const k = acc.features.length;
   return calendarDays(dates[0], dates[dates.length - 1]).map((day): DaySums => {
     const sums = acc.days.get(day);
     if (!sums) {
@@ -67,7 +62,7 @@ export function dailySums(acc: Accumulation, production: ProductionData): DaySum
       rows: sums.errors.n,
       errors: sums.errors,
       features: sums.features,
-      impact: {underpriced: sums.unitsUnderpriced, overpriced: sums.unitsOverpriced, revenue: revenue.get(day) ?? 0, units: sums.unitsSold},
+      impact: {underpriced: sums.unitsUnderpriced, overpriced: sums.unitsOverpriced, revenue: sums.revenue, units: sums.unitsSold},
       latencyMs: latency.get(day) ?? [],
     };
   });

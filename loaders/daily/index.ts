@@ -1,4 +1,3 @@
-export * from "./accumulate.js";
 export * from "./calendar.js";
 export * from "./days.js";
 export * from "./impact.js";

@@ -1,4 +1,4 @@
-import type {FeatureSums} from "./accumulate.js";
+import type {FeatureSums} from "../accumulate/index.js";
 import {emptyErrorSums, mergeErrorSums, mergeMoments} from "../stats/index.js";
 import type {DaySums, ImpactSums} from "./days.js";
 

@@ -1,8 +1,8 @@
 import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
+import type {TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {normalQuantile, pairwiseCorrelation} from "../stats/index.js";
+import {normalQuantile, pairCorrelation, type CoMoments} from "../stats/index.js";
 
 export interface CorrelationPair {
   a: string;
@@ -64,8 +64,8 @@ export function fisherZ(r1: number, n1: number, r2: number, n2: number): number 
   return (Math.atanh(clip(r2)) - Math.atanh(clip(r1))) / Math.sqrt(1 / (n1 - 3) + 1 / (n2 - 3));
 }
 
-/** Production pairwise correlations against the training matrix. */
-export function correlationReport(production: ProductionData, stats: TrainingStats, importance: readonly FeatureImportance[]): CorrelationReport {
+/** Production pairwise correlations (from the pass's co-moments: `features` is their order) against the training matrix. */
+export function correlationReport(comoments: CoMoments, features: readonly string[], stats: TrainingStats, importance: readonly FeatureImportance[]): CorrelationReport {
   const c = config.driftAnalysis.correlation;
   const matrix = stats.correlation;
   const empty = (why: string): CorrelationReport => ({
@@ -83,10 +83,10 @@ export function correlationReport(production: ProductionData, stats: TrainingSta
   });
   if (!matrix) return empty(`${stats.file} has no training correlation matrix`);
   const adjust = /mean/i.test(stats.imputation);
-  const column = new Map(production.features.map((f, j) => [f, j]));
+  const column = new Map(features.map((f, j) => [f, j]));
   const missing = new Map(stats.features.map((f) => [f.feature, f.missingRate]));
   // Matrix positions of the model's features, in the model's order.
-  const at = production.features.flatMap((f) => {
+  const at = features.flatMap((f) => {
     const i = matrix.features.indexOf(f);
     return i < 0 ? [] : [{feature: f, i}];
   });
@@ -100,7 +100,7 @@ export function correlationReport(production: ProductionData, stats: TrainingSta
       const a = at[u].feature;
       const b = at[v].feature;
       const train = matrix.values[at[u].i][at[v].i];
-      const {r, n} = pairwiseCorrelation(production.x[column.get(a)!], production.x[column.get(b)!]);
+      const {r, n} = pairCorrelation(comoments, column.get(a)!, column.get(b)!);
       if (r === null || n < 4) continue;
       const factor = adjust ? imputationFactor(missing.get(a)!, missing.get(b)!) : 1;
       maxShrink = Math.max(maxShrink, 1 - factor);

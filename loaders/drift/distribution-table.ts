@@ -1,7 +1,8 @@
 import {config} from "../config.js";
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
-import {quantiles as quantilesOf} from "../stats/index.js";
-import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein} from "./distribution.js";
+import {countsAt, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import {quantilesFromOrder} from "../stats/index.js";
+import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein, type ValueCounts} from "./distribution.js";
 
 export type PsiLevel = "stable" | "moderate" | "major";
 
@@ -39,8 +40,12 @@ export function psiLevel(value: number): PsiLevel {
   return value >= psiMajor ? "major" : value >= psiModerate ? "moderate" : "stable";
 }
 
-/** PSI, approximate KS and Wasserstein distance of every model feature against its training quantiles. */
-export function distributionTable(production: ProductionData, stats: TrainingStats): DistributionTable {
+/**
+ * PSI, approximate KS and Wasserstein distance of every model feature against
+ * its training quantiles, from the pass's counts around the quantile values
+ * and each feature's exact order statistics (loaders/drift/quantile-look.ts).
+ */
+export function distributionTable(acc: Accumulation, plan: AccumulationPlan, stats: TrainingStats, orderStatistics: (feature: number) => ((k: number) => number) | null): DistributionTable {
   const c = config.driftAnalysis;
   const probs = stats.quantileProbs;
   const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
@@ -57,19 +62,23 @@ export function distributionTable(production: ProductionData, stats: TrainingSta
     prod_quantiles: null,
   });
   const unavailable = !probs || !stats.quantiles ? `${stats.file} has no training quantiles` : null;
-  const features = production.features.map((feature, j): FeatureDistribution => {
+  const features = plan.features.map((feature, j): FeatureDistribution => {
     const q = stats.quantiles?.get(feature);
-    if (!probs || !q || !validQuantiles(q, probs)) return empty(feature);
-    const values = present(production.x[j]);
-    if (values.length === 0) return {...empty(feature), train_quantiles: q};
+    const bins = acc.bins[j];
+    const cuts = plan.cuts[j];
+    if (!probs || !q || !validQuantiles(q, probs) || bins === null || cuts === null) return empty(feature);
+    const n = acc.features[j].present.n;
+    const order = orderStatistics(j);
+    if (n === 0 || order === null) return {...empty(feature), train_quantiles: q};
+    const counts: ValueCounts = {n, at: (v) => countsAt(cuts, bins, cuts.values.indexOf(v))};
     const train = trainByName.get(feature)!;
-    const bounds = cdfBoundaries(q, probs, values, c.minPointShare);
+    const bounds = cdfBoundaries(q, probs, counts, c.minPointShare);
     const {expected, actual} = quantileBins(bounds);
     const value = psiOfShares(expected, actual, c.psiEpsilon);
     const ks = largestGap(bounds);
     const trainRows = Math.round(stats.nObs * (1 - train.missingRate));
-    const critical = trainRows > 0 ? ksCritical(c.ksAlpha, values.length, trainRows) : null;
-    const prodQuantiles = quantilesOf(values, probs);
+    const critical = trainRows > 0 ? ksCritical(c.ksAlpha, n, trainRows) : null;
+    const prodQuantiles = quantilesFromOrder(n, probs, order);
     return {
       feature,
       psi: value,
@@ -97,9 +106,4 @@ export function distributionTable(production: ProductionData, stats: TrainingSta
       .slice(0, c.quantileChartFeatures)
       .map((f) => f.feature),
   };
-}
-
-/** The non-missing values of a column, sorted. */
-export function present(column: Float64Array): Float64Array {
-  return column.filter((x) => x === x).sort();
 }

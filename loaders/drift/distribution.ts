@@ -4,8 +4,21 @@ import {bisectLeft, bisectRight} from "d3";
  * Distribution tests against a training distribution known only by its
  * quantiles (training rows are not available: `training_stats` keeps 15
  * quantiles per feature). Pure functions: training quantiles, their
- * probabilities and the sorted non-missing production values in, numbers out.
+ * probabilities and the production values' counts around each quantile value
+ * in, numbers out.
  */
+
+/** How many production values lie below a value, and at or below it, out of `n` present values. */
+export interface ValueCounts {
+  n: number;
+  at(v: number): {below: number; atOrBelow: number};
+}
+
+/** The counts of sorted values, by binary search (for values held in memory: tests, small samples). */
+export function countsOfSorted(sortedValues: ArrayLike<number>): ValueCounts {
+  const values = sortedValues as number[];
+  return {n: values.length, at: (v) => ({below: bisectLeft(values, v), atOrBelow: bisectRight(values, v)})};
+}
 
 /**
  * Training and production CDFs at the points where the training CDF is known
@@ -34,11 +47,10 @@ export interface CdfBoundaries {
  * this, a 0/1/2 feature's quantiles (0, 0, 0, 1, 1, …) would set production's
  * point masses against empty intervals and report drift that is not there.
  */
-export function cdfBoundaries(quantiles: readonly number[], probs: readonly number[], sortedValues: ArrayLike<number>, minPointShare: number): CdfBoundaries {
+export function cdfBoundaries(quantiles: readonly number[], probs: readonly number[], counts: ValueCounts, minPointShare: number): CdfBoundaries {
   checkQuantiles(quantiles, probs);
-  const n = sortedValues.length;
+  const n = counts.n;
   if (n === 0) throw new Error("no production values");
-  const values = sortedValues as number[];
   const last = quantiles.length - 1;
   const out: CdfBoundaries = {train: [], prod: [], atValue: [], points: 0};
   const push = (train: number, prod: number, atValue: boolean) => {
@@ -50,8 +62,9 @@ export function cdfBoundaries(quantiles: readonly number[], probs: readonly numb
     let hi = lo;
     while (hi < last && quantiles[hi + 1] === quantiles[lo]) ++hi;
     const v = quantiles[lo];
-    const below = bisectLeft(values, v) / n;
-    const atOrBelow = bisectRight(values, v) / n;
+    const at = counts.at(v);
+    const below = at.below / n;
+    const atOrBelow = at.atOrBelow / n;
     if (hi > lo || atOrBelow - below >= minPointShare) {
       ++out.points;
       push(clamp(below, lo > 0 ? probs[lo - 1] : 0, probs[lo]), below, false);
@@ -103,7 +116,7 @@ export function psiOfShares(expected: readonly number[], actual: readonly number
 
 /** PSI of production against the training quantile bins. */
 export function psi(quantiles: readonly number[], probs: readonly number[], sortedValues: ArrayLike<number>, epsilon: number, minPointShare: number): number {
-  const {expected, actual} = quantileBins(cdfBoundaries(quantiles, probs, sortedValues, minPointShare));
+  const {expected, actual} = quantileBins(cdfBoundaries(quantiles, probs, countsOfSorted(sortedValues), minPointShare));
   return psiOfShares(expected, actual, epsilon);
 }
 
@@ -114,7 +127,7 @@ export function psi(quantiles: readonly number[], probs: readonly number[], sort
  * exact two-sample statistic.
  */
 export function ksApprox(quantiles: readonly number[], probs: readonly number[], sortedValues: ArrayLike<number>, minPointShare: number): number {
-  return largestGap(cdfBoundaries(quantiles, probs, sortedValues, minPointShare));
+  return largestGap(cdfBoundaries(quantiles, probs, countsOfSorted(sortedValues), minPointShare));
 }
 
 /** The largest |production ECDF − training CDF| over the boundaries. */

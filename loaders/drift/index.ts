@@ -5,5 +5,6 @@ export * from "./distribution.js";
 export * from "./impact.js";
 export * from "./missingness.js";
 export * from "./new-segments.js";
+export * from "./quantile-look.js";
 export * from "./report.js";
 export * from "./table.js";

@@ -1,7 +1,8 @@
-import type {Accumulation} from "../daily/index.js";
+import type {Accumulation, FeatureErrors} from "../accumulate/index.js";
+import type {RowErrors} from "../performance/index.js";
 import {config} from "../config.js";
-import type {FeatureImportance, Scores} from "../scoring/index.js";
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import {accuracy, emptyErrorSums, type ErrorSums, mergeErrorSums, pairwiseCorrelation, type Strength, strengthOf} from "../stats/index.js";
@@ -99,7 +100,17 @@ export function outageRuns(daily: readonly {date: string; rate: number}[], multi
   return runs;
 }
 
-/** RMSE of the rows where `column` is missing and where it is present. */
+/** RMSE of the rows where a feature is missing and where it is present, from the pass's sums. */
+export function missingVsPresent(e: FeatureErrors): Omit<MissingVsPresent, "feature" | "importance_rank"> {
+  return {
+    n_missing: e.nMissing,
+    n_present: e.nPresent,
+    rmse_missing: e.nMissing ? Math.sqrt(e.sseMissing / e.nMissing) : null,
+    rmse_present: e.nPresent ? Math.sqrt(e.ssePresent / e.nPresent) : null,
+  };
+}
+
+/** RMSE of the rows where `column` is missing and where it is present (rows in memory: the definition the pass's sums follow). */
 export function errorByMissing(column: ArrayLike<number>, error: ArrayLike<number>): Omit<MissingVsPresent, "feature" | "importance_rank"> {
   let nMissing = 0;
   let nPresent = 0;
@@ -124,16 +135,16 @@ export function errorByMissing(column: ArrayLike<number>, error: ArrayLike<numbe
 }
 
 export function missingnessReport(
-  production: ProductionData,
-  stats: TrainingStats,
   acc: Accumulation,
-  scores: Scores,
+  modelFeatures: readonly string[],
+  stats: TrainingStats,
+  errors: RowErrors,
   importance: readonly FeatureImportance[],
   byImputed: PerformanceTable["by_imputed"],
 ): MissingnessReport {
   const c = config.driftAnalysis;
   const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
-  const features = production.features.map((feature, j): FeatureMissingness => {
+  const features = modelFeatures.map((feature, j): FeatureMissingness => {
     const train = trainByName.get(feature)!;
     const prodRate = acc.features[j].missing / acc.rows;
     return {
@@ -194,17 +205,17 @@ export function missingnessReport(
     }
   }
 
-  const column = new Map(production.features.map((f, j) => [f, j]));
+  const column = new Map(modelFeatures.map((f, j) => [f, j]));
   const by_feature_error = importance.slice(0, c.missing.errorFeatures).map((f) => ({
     feature: f.feature,
     importance_rank: f.rank,
-    ...errorByMissing(production.x[column.get(f.feature)!], scores.error),
+    ...missingVsPresent(acc.featureErrors[column.get(f.feature)!]),
   }));
 
-  const squared = scores.error.map((e) => e * e);
-  const {r, n} = pairwiseCorrelation(Float64Array.from(scores.imputed), squared);
+  const squared = errors.error.map((e) => e * e);
+  const {r, n} = pairwiseCorrelation(Float64Array.from(errors.rows.imputed), squared);
 
-  const cells = acc.rows * production.features.length;
+  const cells = acc.rows * modelFeatures.length;
   return {
     train_rate: mean(features.map((f) => f.train_rate)),
     prod_rate: acc.features.reduce((sum, f) => sum + f.missing, 0) / cells,

@@ -1,4 +1,4 @@
-import type {Accumulation} from "../daily/index.js";
+import type {Accumulation} from "../accumulate/index.js";
 import type {NewSegment} from "./table.js";
 import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
 

@@ -1,9 +1,9 @@
-import type {Accumulation} from "../daily/index.js";
+import type {Accumulation, AccumulationPlan} from "../accumulate/index.js";
 import {config} from "../config.js";
 import type {DriftTable, FeatureDrift} from "./table.js";
-import type {FeatureImportance, Scores} from "../scoring/index.js";
-import type {Inputs} from "../inputs/index.js";
-import type {PerformanceTable} from "../performance/index.js";
+import type {FeatureImportance} from "../scoring/index.js";
+import type {TrainingStats} from "../inputs/index.js";
+import type {PerformanceTable, RowErrors} from "../performance/index.js";
 import {correlationConclusion, distributionConclusion, impactConclusion, missingConclusion, missingErrorConclusion, newSegmentsConclusion, outageConclusion, shiftConclusion} from "./conclusions.js";
 import {correlationReport, type CorrelationReport} from "./correlation.js";
 import {distributionTable, type DistributionTable, type PsiLevel} from "./distribution-table.js";
@@ -92,20 +92,23 @@ export function driftSettings(): DriftSettings {
 }
 
 export interface DriftReportInputs {
-  inputs: Inputs;
-  scores: Scores;
+  stats: TrainingStats;
+  plan: AccumulationPlan;
   accumulation: Accumulation;
+  /** The kept rows' errors (their imputed counts against their squared errors). */
+  errors: RowErrors;
+  /** Each feature's exact order statistics among its present values (quantile-look.ts), or null without quantiles. */
+  orderStatistics: (feature: number) => ((k: number) => number) | null;
   importance: FeatureImportance[];
   performance: PerformanceTable;
   drift: DriftTable;
 }
 
 /** Everything the drift page shows beyond drift.json, from the tables already built. */
-export function driftReport({inputs, scores, accumulation, importance, performance, drift}: DriftReportInputs): DriftReport {
-  const {production, stats} = inputs;
+export function driftReport({stats, plan, accumulation, errors, orderStatistics, importance, performance, drift}: DriftReportInputs): DriftReport {
   const impact = impactReport(drift.features, importance);
-  const distribution = distributionTable(production, stats);
-  const missingness = missingnessReport(production, stats, accumulation, scores, importance, performance.by_imputed);
+  const distribution = distributionTable(accumulation, plan, stats, orderStatistics);
+  const missingness = missingnessReport(accumulation, plan.features, stats, errors, importance, performance.by_imputed);
   const impactOf = new Map(impact.features.map((f) => [f.feature, f]));
   const features = drift.features.map((d, j): DriftFeatureRow => {
     const i = impactOf.get(d.feature)!;
@@ -124,7 +127,7 @@ export function driftReport({inputs, scores, accumulation, importance, performan
       wasserstein_sd: dist.wasserstein_sd,
     };
   });
-  const correlation = correlationReport(production, stats, importance);
+  const correlation = correlationReport(accumulation.comoments, plan.features, stats, importance);
   const newSegments = newSegmentsReport(accumulation, drift.new_categories, drift.new_brands, {categories: stats.categories !== null, brands: stats.brands !== null});
   const severe = new Set(features.filter((f) => f.severe).map((f) => f.feature));
   return {

@@ -1,4 +1,4 @@
-import type {Accumulation} from "../daily/index.js";
+import type {Accumulation} from "../accumulate/index.js";
 import {config} from "../config.js";
 import type {TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";

@@ -1,14 +1,28 @@
-import {accessSync, constants, readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
+import {accessSync, constants, readdirSync, readFileSync, statSync} from "node:fs";
+import {join, relative, sep} from "node:path";
 import {InputError} from "../errors.js";
 
+/** One production file of the log: a CSV or Parquet file anywhere under the data folder. */
+export interface ProductionFile {
+  /** Path as opened. */
+  path: string;
+  /** Path relative to the data folder, with "/" separators (what messages and the data notes name). */
+  name: string;
+  kind: "csv" | "parquet";
+  size: number;
+}
+
 /**
- * The three input files of a data folder. The production log is the folder's
- * one .csv file; the model and the training statistics have fixed names, as
- * .rds (what R writes) or .json (the documented equivalent for teams without R).
+ * The input files of a data folder. The production log is every .csv and
+ * .parquet file in the folder and its subfolders (a pipeline writes one per
+ * day or hour), read as one log in the order of their sorted relative paths;
+ * the model and the training statistics sit at the top with fixed names, as
+ * .rds (what R writes) or .json (the documented equivalent for teams without
+ * R). Hidden files and folders (a leading ".") are not part of the log.
  */
 export interface InputFiles {
-  production: string;
+  dir: string;
+  productions: ProductionFile[];
   model: string;
   stats: string;
 }
@@ -23,10 +37,29 @@ export function findInputFiles(dir: string): InputFiles {
   } catch {
     throw new InputError("data folder not found", {file: dir});
   }
-  const csv = names.filter((name) => name.toLowerCase().endsWith(".csv")).sort();
-  if (csv.length === 0) throw new InputError("no production .csv file in the data folder", {file: dir});
-  if (csv.length > 1) throw new InputError(`more than one .csv file in the data folder (${csv.join(", ")}); keep exactly one`, {file: dir});
-  return {production: join(dir, csv[0]), model: pick(dir, names, modelBaseName), stats: pick(dir, names, statsBaseName)};
+  const productions = productionFiles(dir);
+  if (productions.length === 0) throw new InputError("no production log in the data folder (expected .csv or .parquet files)", {file: dir});
+  return {dir, productions, model: pick(dir, names, modelBaseName), stats: pick(dir, names, statsBaseName)};
+}
+
+function productionFiles(dir: string): ProductionFile[] {
+  const found: ProductionFile[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, {withFileTypes: true})) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else {
+        const lower = entry.name.toLowerCase();
+        const kind = lower.endsWith(".csv") ? "csv" : lower.endsWith(".parquet") ? "parquet" : null;
+        if (kind === null || !(entry.isFile() || entry.isSymbolicLink())) continue;
+        found.push({path, name: relative(dir, path).split(sep).join("/"), kind, size: statSync(path).size});
+      }
+    }
+  };
+  visit(dir);
+  // Sorted by relative path, code unit by code unit: the same order on every machine and locale.
+  return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function pick(dir: string, names: string[], base: string): string {

@@ -7,7 +7,6 @@ export * from "./model-file.js";
 export * from "./production.js";
 export * from "./segments.js";
 export * from "./stats-file.js";
-export * from "./summary.js";
 export * from "./training-stats-rds.js";
 export * from "./training-stats.js";
 export * from "./csv/index.js";

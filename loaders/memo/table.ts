@@ -2,7 +2,7 @@ import {config} from "../config.js";
 import type {DriftTable} from "../drift/index.js";
 import {dollars, int, list, midSentence} from "../shared/index.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {Inputs} from "../inputs/index.js";
+import type {ReportInputs} from "../pass/index.js";
 import type {MonitoringTable} from "../monitoring/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import type {RetrainingTable} from "../retraining/index.js";
@@ -43,7 +43,7 @@ export interface MemoTable {
 }
 
 export interface MemoSources {
-  inputs: Inputs;
+  inputs: ReportInputs;
   importance: FeatureImportance[];
   performance: PerformanceTable;
   drift: DriftTable;

@@ -1,6 +1,6 @@
 import {basename} from "node:path";
 import {config} from "../config.js";
-import type {Inputs} from "../inputs/index.js";
+import {logName, type ReportInputs} from "../pass/index.js";
 import type {MetricDefinition} from "./metrics.js";
 
 export interface SpecMetric extends MetricDefinition {
@@ -30,14 +30,14 @@ export interface MonitoringSpec {
   metrics: SpecMetric[];
 }
 
-export function monitoringSpec(inputs: Inputs, catalogue: readonly MetricDefinition[], days: {first: string; last: string}): MonitoringSpec {
+export function monitoringSpec(inputs: ReportInputs, catalogue: readonly MetricDefinition[], days: {first: string; last: string}): MonitoringSpec {
   const m = config.monitoring;
-  const {model, stats, files} = inputs;
+  const {model, stats, files, log} = inputs;
   return {
     spec_version: 1,
     title: "Monitoring specification: TechMart price model",
     model: {kind: model.kind, lambda: model.lambda, features: model.features.length, validation: {rmse: stats.validation.rmse, mae: stats.validation.mae, n: stats.validation.n}},
-    generated_from: {production: basename(files.production), model: basename(files.model), training_stats: basename(files.stats), first_day: days.first, last_day: days.last},
+    generated_from: {production: logName(log.files), model: basename(files.model), training_stats: basename(files.stats), first_day: days.first, last_day: days.last},
     schedule: {
       evaluation: "Once a day, after the calendar day closes; every metric is evaluated for that day and each yellow or red result is one alert.",
       trailing_window_days: m.windowDays,

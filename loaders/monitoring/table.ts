@@ -2,7 +2,7 @@ import {median} from "d3";
 import {config} from "../config.js";
 import {addImpact, impactTotals, type DaySums} from "../daily/index.js";
 import type {DriftTable} from "../drift/index.js";
-import type {Inputs} from "../inputs/index.js";
+import type {ReportInputs} from "../pass/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import type {FeatureImportance} from "../scoring/index.js";
 import {levelOf} from "./alerts.js";
@@ -16,7 +16,7 @@ import {replay} from "./replay.js";
 import {dailyFigures} from "./series.js";
 
 export interface MonitoringSources {
-  inputs: Inputs;
+  inputs: ReportInputs;
   /** Every calendar day of the log, as poolable sums (loaders/daily). */
   days: DaySums[];
   importance: FeatureImportance[];
@@ -26,11 +26,11 @@ export interface MonitoringSources {
 
 /** The monitoring dashboard's data: the daily series, the rules and their replay over the production window. */
 export function monitoringTable({inputs, days: sums, importance, performance, drift}: MonitoringSources): MonitoringTable {
-  const {production, stats, model} = inputs;
+  const {log, stats, model} = inputs;
   const m = config.monitoring;
   const monitored = monitoredFeatures(importance, model.features, stats);
   const catalogue = metricCatalogue(stats, monitored);
-  const hasUnits = production.unitsSold !== null;
+  const hasUnits = log.columns.hasUnitsSold;
   const daily = dailyFigures(sums, monitored.features, {hasUnits});
   const result = replay(
     catalogue.map((c) => ({metric: c.id, thresholds: c.thresholds})),
@@ -47,8 +47,8 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
   const driftRows = new Map(drift.features.map((f) => [f.feature, f]));
   const lastWindow = new Map(last.features_trailing.map((f) => [f.feature, f]));
   const table: MonitoringFacts = {
-    window: {first: daily[0].date, last: last.date, days: daily.length, rows: production.rows, median_daily_rows: medianRows},
-    has_latency: production.latencyMs !== null,
+    window: {first: daily[0].date, last: last.date, days: daily.length, rows: log.rows, median_daily_rows: medianRows},
+    has_latency: log.columns.hasLatency,
     has_units: hasUnits,
     settings: {
       window_days: m.windowDays,

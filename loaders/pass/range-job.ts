@@ -1,74 +1,67 @@
 import {closeSync, openSync} from "node:fs";
-import {accumulate, emptyAccumulation, type Accumulation} from "../daily/index.js";
-import {columnLayout, type RangeResult, readRange} from "../inputs/index.js";
-import {score, type ScoringPlan} from "../scoring/index.js";
-import {ScoresWriter} from "./scores-writer.js";
-import {RowKeeper, type KeptRows} from "./kept-rows.js";
+import type {Accumulation, AccumulationPlan, Rows} from "../accumulate/index.js";
+import {columnLayout, readRange, type RangeResult} from "../inputs/index.js";
+import type {ScoringPlan} from "../scoring/index.js";
+import {BatchSink, type PartFiles} from "./batch-sink.js";
 
-/** One thread's share of the production log: a byte range, scored and accumulated. */
-export interface RangeJob {
+/** One thread's share of a CSV production file: a byte range of its data records. */
+export interface CsvPart {
   file: string;
   size: number;
   from: number;
   to: number;
   header: string[];
   mode: number;
-  features: string[];
-  /** Positions in `features` of the feature columns to keep for every row (the rest are only scored and accumulated). */
-  keepFeatures: number[];
-  modelName: string;
-  plan: ScoringPlan;
-  /** Where this range's scores.csv rows go (null: no scores.csv). */
-  scoresFile: string | null;
-  writeScoresHeader: boolean;
   /** The range starts at a guessed record boundary, to be confirmed by the range before it. */
   speculative: boolean;
 }
 
-export interface RangeOutcome {
+export interface PartJob {
+  part: CsvPart;
+  features: string[];
+  modelName: string;
+  plan: AccumulationPlan;
+  scoring: ScoringPlan;
+  hasLatency: boolean;
+  files: PartFiles;
+}
+
+export interface PartOutcome {
   result: RangeResult;
   accumulation: Accumulation;
-  kept: KeptRows;
+  rows: Rows;
 }
 
 const batchRows = 8192;
 /** A speculative range that started inside a quoted field may see one endless "record": give up early. */
 const speculativeMaxRecordBytes = 16 << 20;
 
-/** Reads, scores and accumulates one range; scores.csv rows are written as they are scored. */
-export function runRangeJob(job: RangeJob): RangeOutcome & {transfer: ArrayBuffer[]} {
-  const layout = columnLayout(job.header, job.features, job.file, job.modelName);
-  const accumulation = emptyAccumulation(job.features.length);
-  const keeper = new RowKeeper(layout.hasUnitsSold, layout.hasLatency, job.keepFeatures);
-  const fd = openSync(job.file, "r");
-  const out = job.scoresFile === null ? null : openSync(job.scoresFile, "w");
+/** Reads, scores and accumulates one part; its feature columns and scores.csv rows are written as they are read. */
+export function runPartJob(job: PartJob): PartOutcome {
+  const {part} = job;
+  const layout = columnLayout(part.header, job.features, part.file, job.modelName);
+  const sink = new BatchSink(job.plan, job.scoring, job.hasLatency, job.files);
+  const fd = openSync(part.file, "r");
   try {
-    const writer = out === null ? null : new ScoresWriter(out);
-    if (writer && job.writeScoresHeader) writer.writeHeader();
     const result = readRange(
-      {kind: "file", fd, size: job.size},
+      {kind: "file", fd, size: part.size},
       {
         layout,
-        mode: job.mode,
-        from: job.from,
-        to: job.to,
+        mode: part.mode,
+        from: part.from,
+        to: part.to,
         batchRows,
         keepProductId: false,
-        spans: writer !== null,
-        maxRecordBytes: job.speculative ? speculativeMaxRecordBytes : undefined,
-        onBatch: (batch) => {
-          const scores = score(batch.data, job.plan);
-          accumulate(accumulation, batch.data, scores);
-          keeper.add(batch.data, scores);
-          writer?.writeBatch(batch, scores);
-        },
+        spans: job.files.scores !== null,
+        maxRecordBytes: part.speculative ? speculativeMaxRecordBytes : undefined,
+        onBatch: (batch) => sink.addCsv(batch),
       },
     );
-    writer?.flush();
-    const {kept, transfer} = keeper.result();
-    return {result, accumulation, kept, transfer};
+    return {result, ...sink.finish()};
+  } catch (error) {
+    sink.abandon();
+    throw error;
   } finally {
     closeSync(fd);
-    if (out !== null) closeSync(out);
   }
 }

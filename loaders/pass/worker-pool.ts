@@ -1,4 +1,6 @@
 import {Worker} from "node:worker_threads";
+import {InputError, type InputLocation} from "../errors.js";
+import type {PartJob, PartOutcome} from "./range-job.js";
 import {rangeWorkerScript} from "./worker-script.js";
 
 /**
@@ -18,15 +20,64 @@ export function startRangeWorkers(count: number): void {
   }
 }
 
-/** A started worker (or a new one), referenced until it is given back. */
-export function takeRangeWorker(): Worker {
-  startRangeWorkers(1);
-  const worker = idle.pop()!;
-  worker.ref();
-  return worker;
-}
-
 /** Stops the idle workers (after a run, or when the jobs never came). */
 export function stopRangeWorkers(): void {
   for (const worker of idle.splice(0)) void worker.terminate();
+}
+
+type Answer = {outcome: PartOutcome} | {error: {message: string; stack?: string; input?: {problem: string; where: InputLocation}}};
+
+/**
+ * Runs the jobs on `threads` worker threads, each taking the next job when it
+ * is done with one, and gives their outcomes in the jobs' order. A job that
+ * fails rejects with its error (an InputError stays one).
+ */
+export function runOnWorkers(jobs: readonly PartJob[], threads: number, onDone?: (index: number) => void): Promise<PartOutcome[]> {
+  const count = Math.max(1, Math.min(threads, jobs.length));
+  startRangeWorkers(count);
+  const workers = idle.splice(0, count);
+  const outcomes = new Array<PartOutcome>(jobs.length);
+  let next = 0;
+  return new Promise<PartOutcome[]>((resolve, reject) => {
+    let running = 0;
+    let failed = false;
+    const finish = () => {
+      for (const w of workers) void w.terminate();
+    };
+    const give = (worker: Worker) => {
+      if (failed) return;
+      if (next >= jobs.length) {
+        if (running === 0) {
+          finish();
+          resolve(outcomes);
+        }
+        return;
+      }
+      const index = next++;
+      ++running;
+      worker.once("message", (answer: Answer) => {
+        --running;
+        if ("error" in answer) {
+          failed = true;
+          finish();
+          const e = answer.error;
+          reject(e.input ? new InputError(e.input.problem, e.input.where) : Object.assign(new Error(e.message), {stack: e.stack}));
+          return;
+        }
+        outcomes[index] = answer.outcome;
+        onDone?.(index);
+        give(worker);
+      });
+      worker.postMessage(jobs[index]);
+    };
+    for (const worker of workers) {
+      worker.ref();
+      worker.once("error", (error) => {
+        failed = true;
+        finish();
+        reject(error);
+      });
+      give(worker);
+    }
+  });
 }

@@ -4,6 +4,7 @@ import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
+import {sourcesHash} from "./sources-hash.js";
 
 /**
  * How to start a range worker thread. Worker threads do not inherit tsx's
@@ -51,20 +52,7 @@ function bundled(): WorkerScript | null {
   return {url: pathToFileURL(file), data: {}};
 }
 
-/** A hash of every loader source, package.json (its sideEffects decide what a bundle keeps), the lockfile (bundled dependencies) and the bundler's version: any change gives a new bundle. */
+/** Every loader source, package.json (its sideEffects decide what a bundle keeps), the lockfile (bundled dependencies) and the bundler's version: any change gives a new bundle. */
 function sourceHash(version: string): string {
-  const hash = createHash("sha256").update(version);
-  for (const file of ["package.json", "package-lock.json"]) {
-    const path = join(dirname(loaders), file);
-    if (existsSync(path)) hash.update(readFileSync(path));
-  }
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(ts|mjs)$/.test(entry.name)) hash.update(path).update(readFileSync(path));
-    }
-  };
-  visit(loaders);
-  return hash.digest("hex").slice(0, 16);
+  return sourcesHash(["."], version);
 }

@@ -1,4 +1,4 @@
-import type {Accumulation} from "../daily/index.js";
+import type {Accumulation} from "../accumulate/index.js";
 import {config} from "../config.js";
 import {compare} from "../shared/index.js";
 import {dimensions, type Dimension} from "../inputs/index.js";

@@ -1,8 +1,9 @@
-import type {Accumulation, DayAccumulation} from "../daily/index.js";
+import type {Accumulation, DayAccumulation} from "../accumulate/index.js";
 import {config} from "../config.js";
 import {compare} from "../shared/index.js";
 import {accuracy} from "../stats/index.js";
 import {rmseInterval, type IntervalMethod} from "./interval.js";
+import type {RowErrors} from "./row-errors.js";
 
 export interface DayPerformance {
   date: string;
@@ -67,7 +68,7 @@ export function dailyPerformance(acc: Accumulation): DayPerformance[] {
  * The first and the last rollingDays-day windows, when the period holds two
  * windows that do not overlap; their RMSE intervals say whether accuracy moved.
  */
-export function windowComparison(acc: Accumulation): WindowComparison | null {
+export function windowComparison(acc: Accumulation, errors: RowErrors): WindowComparison | null {
   const days = sortedDays(acc);
   const width = config.performance.rollingDays;
   if (days.length === 0) return null;
@@ -76,14 +77,13 @@ export function windowComparison(acc: Accumulation): WindowComparison | null {
   if (end - start + 1 < 2 * width) return null;
   const window = (from: number, key: string): DayWindow => {
     const inside = days.filter((d) => d.day >= from && d.day < from + width);
-    const absErrors: number[] = [];
     let n = 0;
     let sse = 0;
     for (const d of inside) {
       n += d.sums.errors.n;
       sse += d.sums.errors.sumSquaredError;
-      for (const e of d.sums.absErrors) absErrors.push(e);
     }
+    const absErrors = errors.absOf("date", inside.map((d) => d.date));
     const interval = rmseInterval(absErrors, key);
     return {
       start: dateOf(from),

@@ -1,12 +1,12 @@
 import {bin} from "d3";
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/index.js";
 import type {PerformanceTable} from "./table.js";
-import type {Scores} from "../scoring/index.js";
 import {priceBinsConclusion, tailConclusion, withoutWorstConclusion} from "./detail-conclusions.js";
 import {priceBins, type PriceBin} from "./price-bins.js";
 import {errorTail, type ErrorTail} from "./tail.js";
 import {withoutWorst, type WithoutWorstStep} from "./without-worst.js";
+import type {CodedColumn, Rows} from "../accumulate/index.js";
+import type {RowErrors} from "./row-errors.js";
 
 /** One row of the predicted-vs-actual chart. */
 export interface ScatterPoint {
@@ -32,15 +32,15 @@ export interface PerformanceDetail {
   conclusions: {price_bins: string; tail: string; without_worst: string};
 }
 
-export function performanceDetail(data: ProductionData, scores: Scores, table: PerformanceTable): PerformanceDetail {
+export function performanceDetail(errors: RowErrors, table: PerformanceTable): PerformanceDetail {
   const validation = table.validation.rmse;
-  const binning = priceBins(data, scores, validation);
-  const tail = errorTail(data, scores, binning, table.segments);
-  const steps = withoutWorst(data, scores, table.worst_segments, validation);
+  const binning = priceBins(errors, validation);
+  const tail = errorTail(errors, binning, table.segments);
+  const steps = withoutWorst(errors, table.worst_segments, validation);
   return {
-    points: scatterPoints(data, scores),
-    points_total: data.rows,
-    error_histogram: histogram(scores.error),
+    points: scatterPoints(errors.rows),
+    points_total: errors.rows.n,
+    error_histogram: histogram(errors.error),
     price_bins: binning.bins,
     tail,
     without_worst: steps,
@@ -52,11 +52,12 @@ export function performanceDetail(data: ProductionData, scores: Scores, table: P
   };
 }
 
-function scatterPoints(data: ProductionData, scores: Scores): ScatterPoint[] {
-  const count = Math.min(data.rows, config.performance.maxScatterPoints);
+function scatterPoints(rows: Rows): ScatterPoint[] {
+  const count = Math.min(rows.n, config.performance.maxScatterPoints);
+  const text = (c: CodedColumn, r: number) => c.values[c.codes[r]];
   return Array.from({length: count}, (_, i) => {
-    const r = Math.floor((i * data.rows) / count);
-    return {actual: data.actualPrice[r], predicted: scores.prediction[r], category: data.category[r], price_tier: data.priceTier[r]};
+    const r = Math.floor((i * rows.n) / count);
+    return {actual: rows.actual[r], predicted: rows.prediction[r], category: text(rows.category, r), price_tier: text(rows.priceTier, r)};
   });
 }
 

@@ -1,8 +1,9 @@
-import type {Accumulation, GroupSums} from "../daily/index.js";
+import type {Accumulation, GroupSums} from "../accumulate/index.js";
 import type {TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import {mergeErrorSums, emptyErrorSums} from "../stats/index.js";
 import {groupFigures, type GroupFigures} from "./group.js";
+import type {RowErrors} from "./row-errors.js";
 
 export interface CategoryGroup extends GroupFigures {
   categories: string[];
@@ -18,7 +19,7 @@ export interface EstablishedVsNew {
 }
 
 /** Null when the training statistics carry no category counts. */
-export function establishedVsNew(acc: Accumulation, stats: TrainingStats): EstablishedVsNew | null {
+export function establishedVsNew(acc: Accumulation, rowErrors: RowErrors, stats: TrainingStats): EstablishedVsNew | null {
   const known = stats.categories;
   if (!known) return null;
   // By name, so the pooled errors (and their bootstrap) do not depend on row order across categories.
@@ -28,11 +29,8 @@ export function establishedVsNew(acc: Accumulation, stats: TrainingStats): Estab
   const group = (members: [string, GroupSums][], name: string): CategoryGroup | null => {
     if (members.length === 0) return null;
     let errors = emptyErrorSums();
-    const absErrors: number[] = [];
-    for (const [, g] of members) {
-      errors = mergeErrorSums(errors, g.errors);
-      for (const e of g.absErrors) absErrors.push(e);
-    }
+    for (const [, g] of members) errors = mergeErrorSums(errors, g.errors);
+    const absErrors = rowErrors.absOf("category", members.map(([c]) => c));
     return {
       categories: members.map(([c]) => c),
       ...groupFigures(errors, absErrors, `category-group:${name}`, stats.validation.rmse),

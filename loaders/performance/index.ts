@@ -8,6 +8,7 @@ export * from "./group.js";
 export * from "./imputed.js";
 export * from "./interval.js";
 export * from "./price-bins.js";
+export * from "./row-errors.js";
 export * from "./segment-table.js";
 export * from "./table.js";
 export * from "./tail.js";

@@ -1,9 +1,8 @@
 import {config} from "../config.js";
 import {usd} from "../shared/index.js";
-import type {ProductionData} from "../inputs/index.js";
-import type {Scores} from "../scoring/index.js";
 import {addError, emptyErrorSums} from "../stats/index.js";
 import {groupFigures, type GroupFigures} from "./group.js";
+import type {RowErrors} from "./row-errors.js";
 
 /** Accuracy of the rows whose actual price falls in one bin. */
 export interface PriceBin extends GroupFigures {
@@ -29,9 +28,9 @@ export interface PriceBinning {
  * dollar cut-off is assumed and every bin's RMSE rests on as many rows. Rows of
  * equal price stay in one bin, so labels never overlap.
  */
-export function priceBins(data: ProductionData, scores: Scores, validationRmse: number): PriceBinning {
-  const n = data.rows;
-  const price = data.actualPrice;
+export function priceBins(errors: RowErrors, validationRmse: number): PriceBinning {
+  const n = errors.rows.n;
+  const price = errors.rows.actual;
   // A native numeric sort of the prices (fast at millions of rows) fixes the
   // edges; each bin is then a closed price range [low, high] and rows are
   // placed by binary search on the bins' upper edges.
@@ -57,8 +56,8 @@ export function priceBins(data: ProductionData, scores: Scores, validationRmse: 
       else lo = mid + 1;
     }
     rowBin[r] = lo;
-    addError(sums[lo], price[r], scores.error[r]);
-    absErrors[lo].push(scores.absError[r]);
+    addError(sums[lo], price[r], errors.error[r]);
+    absErrors[lo].push(errors.abs[r]);
   }
   const bins = edges.map(({low, high}, b): PriceBin => {
     const figures = groupFigures(sums[b], absErrors[b], `price-bin:${b}`, validationRmse);

@@ -1,8 +1,9 @@
-import type {Accumulation, GroupSums} from "../daily/index.js";
+import type {Accumulation, GroupSums} from "../accumulate/index.js";
 import {config} from "../config.js";
 import {type Dimension, dimensions, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import {groupFigures, type GroupFigures} from "./group.js";
+import {columnOf, type RowErrors} from "./row-errors.js";
 
 /** How a segment compares with validation, in words a table can show (never by colour alone). */
 export type SegmentStatus = "significantly worse" | "not significantly different" | "significantly better" | "small sample";
@@ -26,13 +27,13 @@ export interface SegmentPerformance extends GroupFigures {
 }
 
 /** Every segment of every dimension; price tiers from cheap to dear, the others alphabetically. */
-export function segmentTable(acc: Accumulation, stats: TrainingStats): SegmentPerformance[] {
+export function segmentTable(acc: Accumulation, errors: RowErrors, stats: TrainingStats): SegmentPerformance[] {
   const validation = stats.validation.rmse;
   const total = acc.overall.errors;
   const out: SegmentPerformance[] = [];
   for (const dimension of dimensions) {
     const known = dimension === "category" ? stats.categories : dimension === "brand" ? stats.brands : null;
-    const rows = [...acc.segments[dimension]].map(([segment, sums]) => segmentRow(dimension, segment, sums, validation, total.n, total.sumSquaredError, known));
+    const rows = [...acc.segments[dimension]].map(([segment, sums]) => segmentRow(dimension, segment, sums, errors.absOf(columnOf(dimension), [segment]), validation, total.n, total.sumSquaredError, known));
     rows.sort(dimension === "price_tier" ? (a, b) => a.mean_actual_price - b.mean_actual_price : (a, b) => compare(a.segment, b.segment));
     out.push(...rows);
   }
@@ -43,12 +44,13 @@ function segmentRow(
   dimension: Dimension,
   segment: string,
   sums: GroupSums,
+  absErrors: Float64Array,
   validation: number,
   rows: number,
   sse: number,
   known: Map<string, number> | null,
 ): SegmentPerformance {
-  const figures = groupFigures(sums.errors, sums.absErrors, `${dimension}:${segment}`, validation);
+  const figures = groupFigures(sums.errors, absErrors, `${dimension}:${segment}`, validation);
   const small = figures.n < config.performance.minSegmentRows;
   const rowShare = figures.n / rows;
   const sseShare = sse > 0 ? sums.errors.sumSquaredError / sse : 0;

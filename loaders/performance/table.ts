@@ -1,4 +1,5 @@
-import type {Accumulation} from "../daily/index.js";
+import type {Accumulation} from "../accumulate/index.js";
+import type {RowErrors} from "./row-errors.js";
 import {config} from "../config.js";
 import type {TrainingStats} from "../inputs/index.js";
 import {concentration, type Concentration} from "./concentration.js";
@@ -86,15 +87,15 @@ export interface PerformanceTable {
  * overall, per segment and per day, from one pass's accumulation alone (so
  * the streaming path gives the same tables).
  */
-export function performanceTable(acc: Accumulation, stats: TrainingStats): PerformanceTable {
+export function performanceTable(acc: Accumulation, errors: RowErrors, stats: TrainingStats): PerformanceTable {
   const validation = stats.validation;
-  const overall = groupFigures(acc.overall.errors, acc.overall.absErrors, "overall", validation.rmse);
-  const segments = segmentTable(acc, stats);
+  const overall = groupFigures(acc.overall.errors, errors.abs, "overall", validation.rmse);
+  const segments = segmentTable(acc, errors, stats);
   const worst = worstSegments(segments);
   const conc = concentration(acc, validation.rmse);
-  const established = establishedVsNew(acc, stats);
+  const established = establishedVsNew(acc, errors, stats);
   const daily = dailyPerformance(acc);
-  const windows = windowComparison(acc);
+  const windows = windowComparison(acc, errors);
   const split = imputedSplit(acc);
   const p = config.performance;
   return {

@@ -1,10 +1,11 @@
 import {config} from "../config.js";
-import {type Dimension, dimensions, type ProductionData, segmentColumn} from "../inputs/index.js";
+import {type Dimension, dimensions} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import type {Scores} from "../scoring/index.js";
 import {quantile} from "../stats/index.js";
 import type {PriceBinning} from "./price-bins.js";
 import type {SegmentPerformance} from "./segment-table.js";
+import type {CodedColumn} from "../accumulate/index.js";
+import {columnOf, type RowErrors} from "./row-errors.js";
 
 /** How many of one side's tail rows fall in a segment or price bin, against its share of all rows. */
 export interface TailShare {
@@ -50,23 +51,24 @@ export interface ErrorTail {
 }
 
 /** `segments`: every segment's row count (the performance table's), the base of each lift. */
-export function errorTail(data: ProductionData, scores: Scores, binning: PriceBinning, segments: readonly Pick<SegmentPerformance, "dimension" | "segment" | "n">[]): ErrorTail {
+export function errorTail(errors: RowErrors, binning: PriceBinning, segments: readonly Pick<SegmentPerformance, "dimension" | "segment" | "n">[]): ErrorTail {
   const q = config.performance.tailQuantile;
-  const threshold = quantile(scores.absError, q);
+  const total = errors.rows.n;
+  const threshold = quantile(errors.abs, q);
   const under: number[] = [];
   const over: number[] = [];
-  for (let r = 0; r < data.rows; ++r) {
-    if (scores.absError[r] > threshold) (scores.error[r] > 0 ? under : over).push(r);
+  for (let r = 0; r < total; ++r) {
+    if (errors.abs[r] > threshold) (errors.error[r] > 0 ? under : over).push(r);
   }
   const all = new Map(dimensions.map((d) => [d, new Map(segments.filter((s) => s.dimension === d).map((s) => [s.segment, s.n]))]));
   const side = (rows: number[]): TailSide => {
     const share = (n: number, all: number): TailShare => {
       const shareOfSide = rows.length ? n / rows.length : 0;
-      const rowShare = all / data.rows;
+      const rowShare = all / total;
       return {n, share_of_side: shareOfSide, row_share: rowShare, lift: shareOfSide / rowShare};
     };
     const segments = dimensions.flatMap((dimension) => {
-      const inTail = countBy(segmentColumn(data, dimension), (i) => rows[i], rows.length);
+      const inTail = countBy(errors.rows[columnOf(dimension)], (i) => rows[i], rows.length);
       return [...inTail]
         .map(([segment, n]): TailSegment => ({dimension, segment, ...share(n, all.get(dimension)!.get(segment)!)}))
         .sort((a, b) => b.n - a.n || b.lift - a.lift || compare(a.segment, b.segment));
@@ -74,16 +76,17 @@ export function errorTail(data: ProductionData, scores: Scores, binning: PriceBi
     const binRows = new Map<number, number>();
     for (const r of rows) binRows.set(binning.rowBin[r], (binRows.get(binning.rowBin[r]) ?? 0) + 1);
     const priceBins = binning.bins.map((b): TailPriceBin => ({bin: b.bin, label: b.label, ...share(binRows.get(b.bin) ?? 0, b.n)}));
-    const sum = rows.reduce((s, r) => s + scores.absError[r], 0);
+    const sum = rows.reduce((s, r) => s + errors.abs[r], 0);
     return {n: rows.length, mean_abs_error: rows.length ? sum / rows.length : null, segments, price_bins: priceBins};
   };
   return {quantile: q, threshold, n: under.length + over.length, under: side(under), over: side(over)};
 }
 
-function countBy(column: readonly string[], row: (i: number) => number, length: number): Map<string, number> {
+/** Rows per value of a coded column, over the rows `row(0 … length − 1)`, in order of first appearance among them. */
+function countBy(column: CodedColumn, row: (i: number) => number, length: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (let i = 0; i < length; ++i) {
-    const key = column[row(i)];
+    const key = column.values[column.codes[row(i)]];
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

@@ -1,5 +1,5 @@
-import {type Dimension, type ProductionData, segmentColumn} from "../inputs/index.js";
-import type {Scores} from "../scoring/index.js";
+import type {Dimension} from "../inputs/index.js";
+import {columnOf, type RowErrors} from "./row-errors.js";
 import {increasePct} from "./group.js";
 import type {SegmentPerformance} from "./segment-table.js";
 
@@ -23,29 +23,32 @@ export interface WithoutWorstStep {
  * category and a worst brand). Leaving out a segment that is not degraded
  * would say nothing about where the degradation is.
  */
-export function withoutWorst(data: ProductionData, scores: Scores, worst: readonly SegmentPerformance[], validationRmse: number): WithoutWorstStep[] {
-  const out = new Uint8Array(data.rows);
+export function withoutWorst(errors: RowErrors, worst: readonly SegmentPerformance[], validationRmse: number): WithoutWorstStep[] {
+  const n = errors.rows.n;
+  const error = errors.error;
+  const out = new Uint8Array(n);
   let total = 0;
-  for (let r = 0; r < data.rows; ++r) total += scores.error[r] * scores.error[r];
+  for (let r = 0; r < n; ++r) total += error[r] * error[r];
   return worst.filter((s) => s.significant).map((s, i) => {
-    const column = segmentColumn(data, s.dimension);
+    const {codes, values} = errors.rows[columnOf(s.dimension)];
+    const code = values.indexOf(s.segment);
     let kept = 0;
     let sseKept = 0;
-    for (let r = 0; r < data.rows; ++r) {
-      if (column[r] === s.segment) out[r] = 1;
+    for (let r = 0; r < n; ++r) {
+      if (codes[r] === code) out[r] = 1;
       if (!out[r]) {
         ++kept;
-        sseKept += scores.error[r] * scores.error[r];
+        sseKept += error[r] * error[r];
       }
     }
-    const leftOut = data.rows - kept;
+    const leftOut = n - kept;
     const rest = kept > 0 ? Math.sqrt(sseKept / kept) : null;
     return {
       step: i + 1,
       dimension: s.dimension,
       segment: s.segment,
       rows_left_out: leftOut,
-      row_share: leftOut / data.rows,
+      row_share: leftOut / n,
       sse_share: total > 0 ? 1 - sseKept / total : 0,
       rmse_rest: rest,
       rest_increase_pct: rest === null ? null : increasePct(rest, validationRmse),

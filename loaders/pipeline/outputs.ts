@@ -1,12 +1,11 @@
 import {toJson} from "./json.js";
-import type {PassTables, Tables} from "./tables.js";
+import type {Tables} from "./tables.js";
 
-/**
- * One output file of the report: a slice of the tables. `cli` files are
- * written by the tables CLI too (they need only what the streaming path gives);
- * `indent` files are indented on the site because people read them there.
- */
-export type TableOutput = {slice: (tables: PassTables) => unknown; cli: true; indent?: number} | {slice: (tables: Tables) => unknown; cli: false; indent?: number};
+/** One output file of the report: a slice of the tables; `indent` files are indented on the site too (people read them there). */
+export interface TableOutput {
+  slice: (tables: Tables) => unknown;
+  indent?: number;
+}
 
 /**
  * Every table file of the report, by name (`<name>.json`): the one list the
@@ -14,35 +13,31 @@ export type TableOutput = {slice: (tables: PassTables) => unknown; cli: true; in
  * all read, so a table cannot be added to one and missed by another.
  */
 export const tableOutputs = {
-  summary: {slice: (t: Tables) => t.summary, cli: false},
-  performance: {slice: (t: PassTables) => t.performance, cli: true},
-  "performance-detail": {slice: (t: PassTables) => t.performanceDetail, cli: true},
-  drift: {slice: (t: PassTables) => t.drift, cli: true},
-  "drift-report": {slice: (t: Tables) => t.driftReport, cli: false},
-  monitoring: {slice: (t: PassTables) => t.monitoring, cli: true},
-  "monitoring-spec": {slice: (t: PassTables) => t.monitoringSpec, cli: true, indent: 2},
-  retraining: {slice: (t: PassTables) => t.retraining, cli: true},
-  risk: {slice: (t: PassTables) => t.risk, cli: true},
-  memo: {slice: (t: PassTables) => t.memo, cli: true},
+  summary: {slice: (t) => t.summary},
+  performance: {slice: (t) => t.performance},
+  "performance-detail": {slice: (t) => t.performanceDetail},
+  drift: {slice: (t) => t.drift},
+  "drift-report": {slice: (t) => t.driftReport},
+  monitoring: {slice: (t) => t.monitoring},
+  "monitoring-spec": {slice: (t) => t.monitoringSpec, indent: 2},
+  retraining: {slice: (t) => t.retraining},
+  risk: {slice: (t) => t.risk},
+  memo: {slice: (t) => t.memo},
 } satisfies Record<string, TableOutput>;
 
 export type TableName = keyof typeof tableOutputs;
 
-function cliOutputs(): [TableName, (tables: PassTables) => unknown][] {
-  const out: [TableName, (tables: PassTables) => unknown][] = [];
-  for (const [name, output] of Object.entries(tableOutputs) as [TableName, TableOutput][]) if (output.cli) out.push([name, output.slice]);
-  return out;
-}
+const names = Object.keys(tableOutputs) as TableName[];
 
 /** The CLI's JSON files (`<name>.json`), registry order. */
 export function cliJsonNames(): string[] {
-  return cliOutputs().map(([name]) => `${name}.json`);
+  return names.map((name) => `${name}.json`);
 }
 
 /** The CLI's JSON files and their text (indented: people read them too). */
-export function cliJson(tables: PassTables): [string, string][] {
-  return cliOutputs().map(([name, slice]) => [`${name}.json`, toJson(slice(tables), 2)]);
+export function cliJson(tables: Tables): [string, string][] {
+  return names.map((name) => [`${name}.json`, toJson(tableOutputs[name].slice(tables), 2)]);
 }
 
-/** The file the CLI writes all `scores` into: one row per input row. */
+/** The file the CLI writes all rows' scores into: one row per input row, in log order. */
 export const scoresFile = "scores.csv";

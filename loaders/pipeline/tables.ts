@@ -1,25 +1,24 @@
-import {accumulate, dailySums, emptyAccumulation, type Accumulation} from "../daily/index.js";
-import {driftReport, type DriftReport, driftTable, type DriftTable} from "../drift/index.js";
-import {featureImportance, type FeatureImportance, score, type Scores, scoringPlan} from "../scoring/index.js";
-import {type Inputs, inputSummary, type InputSummary} from "../inputs/index.js";
-import {monitoringSpec, type MonitoringSpec, monitoringTable, type MonitoringTable} from "../monitoring/index.js";
-import {performanceDetail, type PerformanceDetail, performanceTable, type PerformanceTable} from "../performance/index.js";
-import {retrainingTable, type RetrainingTable} from "../retraining/index.js";
-import {riskTable, type RiskTable} from "../risk/index.js";
+import {dailySums} from "../daily/index.js";
+import {driftReport, driftTable, orderStatisticsOf, type DriftReport, type DriftTable} from "../drift/index.js";
 import {memoTable, type MemoTable} from "../memo/index.js";
+import {monitoringSpec, monitoringTable, type MonitoringSpec, type MonitoringTable} from "../monitoring/index.js";
+import {secondLook, type ReportInputs} from "../pass/index.js";
+import {performanceDetail, performanceTable, RowErrors, type PerformanceDetail, type PerformanceTable} from "../performance/index.js";
+import {retrainingTable, type RetrainingTable} from "../retraining/index.js";
+import {fallbackLookOf, riskTable, type RiskTable} from "../risk/index.js";
+import {featureImportance, type FeatureImportance} from "../scoring/index.js";
+import {inputSummary, type InputSummary} from "./summary.js";
 
 /**
- * Every table of the report, computed once from validated inputs. The tables
- * CLI writes them to files and the site's data loaders print slices of them:
- * one code path, so the site and the CLI cannot disagree.
+ * Every table of the report, computed once from the pass's log. The tables
+ * CLI writes them to files and the site's data loader prints them: one code
+ * path, so the site and the CLI cannot disagree.
  */
 export interface Tables {
-  inputs: Inputs;
+  inputs: ReportInputs;
   summary: InputSummary;
   /** Model features ranked by |β|·training SD. */
   importance: FeatureImportance[];
-  scores: Scores;
-  accumulation: Accumulation;
   performance: PerformanceTable;
   /** Performance figures that need row-level context (charts, price bins, the error tail). */
   performanceDetail: PerformanceDetail;
@@ -38,41 +37,35 @@ export interface Tables {
   memo: MemoTable;
 }
 
-export function buildTables(inputs: Inputs): Tables {
-  const {production, model, stats} = inputs;
-  const scores = score(production, scoringPlan(model, stats));
-  const accumulation = accumulate(emptyAccumulation(production.features.length), production, scores);
-  const tables = passTables(inputs, scores, accumulation);
-  const {importance, performance, drift} = tables;
-  return {
-    ...tables,
-    summary: inputSummary(inputs),
-    driftReport: driftReport({inputs, scores, accumulation, importance, performance, drift}),
-  };
-}
-
-/** The tables that read no feature column row by row beyond the few `passRowFeatures` names: what the streaming path gives too. */
-export type PassTables = Omit<Tables, "summary" | "driftReport">;
-
-/** Every table computable from the scores, one pass's accumulation and the feature columns `passRowFeatures` names (no other is read row by row). */
-export function passTables(inputs: Inputs, scores: Scores, accumulation: Accumulation): PassTables {
-  const {production, model, stats} = inputs;
+/**
+ * The tables from the log: the figures that need a second look at spilled
+ * values (exact quantiles, the fallback's signals row by row) get it first;
+ * everything else reads the merged sums and kept rows.
+ */
+export function tablesOf(inputs: ReportInputs): Tables {
+  const {log, model, stats} = inputs;
+  const acc = log.accumulation;
   const importance = featureImportance(model, stats);
-  const performance = performanceTable(accumulation, stats);
-  const drift = driftTable(accumulation, production.features, stats);
+  const errors = new RowErrors(log.kept);
+  const orderStatistics = orderStatisticsOf(acc, log.plan, stats.quantileProbs, log.contributions);
+  const fallback = fallbackLookOf(inputs, importance, errors);
+  if (fallback.look) secondLook(log.contributions, log.plan.priceFeatures, [fallback.look]);
+
+  const performance = performanceTable(acc, errors, stats);
+  const drift = driftTable(acc, log.features, stats);
   // The calendar days' sums every later stage reads, computed once.
-  const days = dailySums(accumulation, production);
+  const days = dailySums(acc, log.kept);
   const monitoring = monitoringTable({inputs, days, importance, performance, drift});
   const retraining = retrainingTable({inputs, days, importance, performance, drift, monitoring});
-  const risk = riskTable({inputs, importance, scores, performance, drift, monitoring});
+  const risk = riskTable({inputs, importance, errors, fallback, performance, drift, monitoring});
   return {
     inputs,
+    summary: inputSummary(inputs),
     importance,
-    scores,
-    accumulation,
     performance,
-    performanceDetail: performanceDetail(production, scores, performance),
+    performanceDetail: performanceDetail(errors, performance),
     drift,
+    driftReport: driftReport({stats, plan: log.plan, accumulation: acc, errors, orderStatistics, importance, performance, drift}),
     monitoring,
     monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
     retraining,

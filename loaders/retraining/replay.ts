@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import type {ProductionData} from "../inputs/index.js";
+import type {Rows} from "../accumulate/index.js";
 import {type DaySums, pool, trailing} from "../daily/index.js";
 import {driftFromMoments, largestDrift, type CriticalColumn, type DriftMeasure} from "./drift-measure.js";
 import type {TriggerId} from "./triggers.js";
@@ -26,12 +26,16 @@ export interface WindowOptions {
 }
 
 /** Rows per day whose category is absent from the training counts; null without training counts. */
-export function newCategoryRowsByDay(production: ProductionData, trainingCategories: ReadonlyMap<string, number> | null): Map<string, number> | null {
+export function newCategoryRowsByDay(rows: Rows, trainingCategories: ReadonlyMap<string, number> | null): Map<string, number> | null {
   if (!trainingCategories) return null;
+  const unseen = rows.category.values.map((c) => !trainingCategories.has(c));
+  const perDay = new Float64Array(rows.date.values.length);
+  for (let r = 0; r < rows.n; ++r) if (unseen[rows.category.codes[r]]) ++perDay[rows.date.codes[r]];
+  // Days in order of first appearance, as the rows give them.
   const counts = new Map<string, number>();
-  for (let r = 0; r < production.rows; ++r) {
-    if (!trainingCategories.has(production.category[r])) counts.set(production.date[r], (counts.get(production.date[r]) ?? 0) + 1);
-  }
+  rows.date.values.forEach((day, c) => {
+    if (perDay[c] > 0) counts.set(day, perDay[c]);
+  });
   return counts;
 }
 

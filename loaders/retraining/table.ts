@@ -2,7 +2,7 @@ import type {DaySums} from "../daily/index.js";
 import {config} from "../config.js";
 import {criticalFeatures, type FeatureImportance} from "../scoring/index.js";
 import type {DriftTable} from "../drift/index.js";
-import type {Inputs} from "../inputs/index.js";
+import type {ReportInputs} from "../pass/index.js";
 import type {MonitoringTable} from "../monitoring/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import {costBenefit, type CostBenefit} from "./benefit.js";
@@ -49,7 +49,7 @@ export interface RetrainingTable {
 }
 
 export interface RetrainingSources {
-  inputs: Inputs;
+  inputs: ReportInputs;
   /** Every calendar day of the log, as poolable sums (loaders/daily). */
   days: DaySums[];
   importance: FeatureImportance[];
@@ -59,7 +59,7 @@ export interface RetrainingSources {
 }
 
 export function retrainingTable({inputs, days, importance, performance, drift, monitoring}: RetrainingSources): RetrainingTable {
-  const {production, stats, model} = inputs;
+  const {log, stats, model} = inputs;
   const t = config.retraining.triggers;
   const critical = criticalFeatures(importance);
   const total = importance.reduce((s, f) => s + f.importance, 0);
@@ -68,7 +68,7 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
   const columns: CriticalColumn[] = critical.features.map((f) => ({feature: f.feature, index: position.get(f.feature)!, rank: f.rank, train_mean: train.get(f.feature)!.mean, train_sd: train.get(f.feature)!.sd}));
   const current = currentTriggers(performance.overall.rmse_increase_pct, drift, critical);
 
-  const newRows = newCategoryRowsByDay(production, stats.categories);
+  const newRows = newCategoryRowsByDay(log.kept, stats.categories);
   const daily = triggerDays(days, newRows, columns, stats.validation.rmse);
   const frequency = triggerFrequency(daily.map((d) => d.any), daily.map((d) => d.date), config.monitoring.windowDays);
   const buildup = weeklyBuildup(days, newRows, columns, stats.validation.rmse);
@@ -87,7 +87,7 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
     .sort((a, b) => a.rank - b.rank);
 
   return {
-    window: {first: monitoring.window.first, last: monitoring.window.last, days: monitoring.window.days, rows: production.rows},
+    window: {first: monitoring.window.first, last: monitoring.window.last, days: monitoring.window.days, rows: log.rows},
     settings: {
       triggers: {rmse_degradation_pct: t.rmseDegradationPct, critical_drift_pct: t.criticalDriftPct, new_category_share_pct: t.newCategorySharePct},
       critical_importance_share: config.retraining.criticalImportanceShare,
@@ -108,7 +108,7 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
     benefit,
     conclusions: {
       protocol: protocolConclusion(protocol, buildup),
-      triggers: triggersConclusion(current, production.rows, daily.at(-1) ?? null),
+      triggers: triggersConclusion(current, log.rows, daily.at(-1) ?? null),
       critical: criticalConclusion(current, critical.share, critical.target_share, nonCritical),
       replay: replayConclusion(daily, frequency, config.monitoring.minWindowRows),
       costs: costsConclusion(costs),

@@ -1,7 +1,6 @@
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
-import type {Scores} from "../scoring/index.js";
-import {priceFeatures} from "./row-features.js";
-import {accuracy, missesAny, subsetAccuracy, type SubsetAccuracy} from "./subset.js";
+import type {PriceSignalSums} from "../accumulate/index.js";
+import type {SecondLook} from "../pass/index.js";
+import {accuracy, type SubsetAccuracy} from "./subset.js";
 
 export type FallbackTier = "model" | "signal" | "review";
 
@@ -48,73 +47,119 @@ export interface FallbackRule {
   complete_rows: SubsetAccuracy;
 }
 
-/** The columns of the given price signals, in the order the rule tries them. */
-export function signalColumns(production: ProductionData, signals: readonly string[]): Float64Array[] {
-  return signals.map((f) => production.x[production.features.indexOf(f)]);
+/** The rows the rule and the sanity check look at, from the kept rows. */
+export interface FallbackRows {
+  n: number;
+  actual: Float64Array;
+  prediction: Float64Array;
+  error: Float64Array;
+  /** Whether row r misses a critical feature. */
+  misses(r: number): boolean;
 }
 
-/** Which signal the rule serves for row r: the position of the first one present, or -1. */
-export function firstPresent(columns: readonly Float64Array[], r: number): number {
-  for (let k = 0; k < columns.length; ++k) if (columns[k][r] === columns[k][r]) return k;
+/** A candidate signal: a price feature's position (model order), name and its sums from the pass. */
+export interface SignalCandidate {
+  position: number;
+  feature: string;
+  sums: PriceSignalSums;
+}
+
+/** The signal the rule serves for a row: the position (in `columns`) of the first one present, or -1. */
+export function firstPresent(columns: readonly Float64Array[], i: number): number {
+  for (let k = 0; k < columns.length; ++k) if (columns[k][i] === columns[k][i]) return k;
   return -1;
 }
 
 const tierNames = ["model", "signal", "review"] as const;
 
-export function fallbackRule(production: ProductionData, scores: Scores, stats: TrainingStats, critical: readonly string[], validationRmse: number): FallbackRule {
-  const position = new Map(production.features.map((f, j) => [f, j]));
-  const missing = missesAny(production.x, critical.map((f) => position.get(f)!));
-  const affected = subsetAccuracy(scores.error, missing, validationRmse);
-  const candidates = priceFeatures(production.features, stats)
-    .map((feature) => {
-      const x = production.x[position.get(feature)!];
-      // The signal's own error as a price, over the rows where it is present.
-      let n = 0;
-      let sse = 0;
-      for (let r = 0; r < production.rows; ++r) {
-        if (x[r] !== x[r]) continue;
-        const error = production.actualPrice[r] - x[r];
-        ++n;
-        sse += error * error;
-      }
-      const alone = accuracy(n, sse, production.rows, validationRmse);
-      return {feature, rmse: alone.rmse, present_share: alone.share};
-    })
-    .filter((c): c is {feature: string; rmse: number; present_share: number} => c.rmse !== null)
-    .sort((a, b) => a.rmse - b.rmse || (a.feature < b.feature ? -1 : 1));
+/** The rule's choice of signals (from the pass's sums) and its second look, which serves them row by row. */
+export interface FallbackLook {
+  /** Null when no signal beats the model: the rule is computed from the kept rows alone. */
+  look: SecondLook | null;
+  /** The chosen signals, in the order the rule tries them (their positions are the look's features). */
+  chosen: SignalCandidate[];
+  /** After the look: the rule's figures, and for the sanity check the rows outside [min, max] that a signal could price (n, model SSE, signal SSE). */
+  result(range: {min: number; max: number}): {rule: FallbackRule; rejected: {n: number; modelSse: number; signalSse: number}};
+}
+
+export function fallbackLook(rows: FallbackRows, candidates: readonly SignalCandidate[], critical: readonly string[], validationRmse: number, range: {min: number; max: number}): FallbackLook {
+  let affectedN = 0;
+  let affectedSse = 0;
+  for (let r = 0; r < rows.n; ++r) {
+    if (!rows.misses(r)) continue;
+    ++affectedN;
+    affectedSse += rows.error[r] * rows.error[r];
+  }
+  const affected = accuracy(affectedN, affectedSse, rows.n, validationRmse);
+  const ranked = candidates
+    .map((c) => ({...c, alone: accuracy(c.sums.n, c.sums.sse, rows.n, validationRmse)}))
+    .filter((c): c is typeof c & {alone: {rmse: number}} => c.alone.rmse !== null)
+    .sort((a, b) => a.alone.rmse - b.alone.rmse || (a.feature < b.feature ? -1 : 1));
   // A signal earns its place only by pricing better, alone, than the model does on the rows the fallback serves.
-  const beats = (c: {rmse: number}) => affected.rmse !== null && c.rmse < affected.rmse;
-  const chosen = candidates.filter(beats);
-  const columns = signalColumns(production, chosen.map((c) => c.feature));
+  const beats = (c: {alone: {rmse: number}}) => affected.rmse !== null && c.alone.rmse < affected.rmse;
+  const chosen = ranked.filter(beats);
+
   // One pass with plain sums, not an object or a subset scan a row: the rule runs over every row of a log of millions.
   const sums = tierNames.map(() => ({n: 0, model: 0, served: 0}));
   const all = {model: 0, served: 0};
-  const used = new Array<number>(columns.length).fill(0);
-  for (let r = 0; r < production.rows; ++r) {
-    const misses = missing(r);
-    const k = misses ? firstPresent(columns, r) : -1;
+  const used = new Array<number>(chosen.length).fill(0);
+  const rejected = {n: 0, modelSse: 0, signalSse: 0};
+  const serve = (r: number, columns: readonly Float64Array[], i: number) => {
+    const misses = rows.misses(r);
+    const k = misses ? firstPresent(columns, i) : -1;
     if (k >= 0) ++used[k];
-    const model = scores.error[r];
-    const served = k >= 0 ? production.actualPrice[r] - columns[k][r] : model;
+    const model = rows.error[r];
+    const served = k >= 0 ? rows.actual[r] - columns[k][i] : model;
     const sum = sums[!misses ? 0 : k >= 0 ? 1 : 2];
     ++sum.n;
     sum.model += model * model;
     sum.served += served * served;
     all.model += model * model;
     all.served += served * served;
-  }
-  const rows = production.rows;
-  const branches = tierNames.map((tier, t): FallbackBranch => {
-    const {n, model, served} = sums[t];
-    return {tier, n, share: rows > 0 ? n / rows : 0, model_rmse: accuracy(n, model, rows, validationRmse).rmse, served_rmse: accuracy(n, served, rows, validationRmse).rmse};
-  });
+    const p = rows.prediction[r];
+    if (!(p >= range.min && p <= range.max)) {
+      const s = firstPresent(columns, i);
+      if (s >= 0) {
+        ++rejected.n;
+        rejected.modelSse += model ** 2;
+        rejected.signalSse += (rows.actual[r] - columns[s][i]) ** 2;
+      }
+    }
+  };
+  let looked = false;
+  const look: SecondLook | null =
+    chosen.length === 0
+      ? null
+      : {
+          features: chosen.map((c) => c.position),
+          visit(first, count, columns) {
+            for (let i = 0; i < count; ++i) serve(first + i, columns, i);
+            looked = true;
+          },
+        };
   return {
-    critical: [...critical],
-    signals: chosen.map((c, k) => ({...c, served: used[k]})),
-    rejected_signals: candidates.filter((c) => !beats(c)).map(({feature, rmse}) => ({feature, rmse})),
-    branches,
-    served_today_rmse: accuracy(rows, all.model, rows, validationRmse).rmse ?? 0,
-    served_by_rule_rmse: accuracy(rows, all.served, rows, validationRmse).rmse ?? 0,
-    complete_rows: accuracy(sums[0].n, sums[0].model, rows, validationRmse),
+    look,
+    chosen,
+    result() {
+      if (look === null) for (let r = 0; r < rows.n; ++r) serve(r, [], r);
+      else if (!looked && rows.n > 0) throw new Error("the fallback's look has not run");
+      const n = rows.n;
+      const branches = tierNames.map((tier, t): FallbackBranch => {
+        const s = sums[t];
+        return {tier, n: s.n, share: n > 0 ? s.n / n : 0, model_rmse: accuracy(s.n, s.model, n, validationRmse).rmse, served_rmse: accuracy(s.n, s.served, n, validationRmse).rmse};
+      });
+      return {
+        rule: {
+          critical: [...critical],
+          signals: chosen.map((c, k) => ({feature: c.feature, rmse: c.alone.rmse, present_share: c.alone.share, served: used[k]})),
+          rejected_signals: ranked.filter((c) => !beats(c)).map((c) => ({feature: c.feature, rmse: c.alone.rmse})),
+          branches,
+          served_today_rmse: accuracy(n, all.model, n, validationRmse).rmse ?? 0,
+          served_by_rule_rmse: accuracy(n, all.served, n, validationRmse).rmse ?? 0,
+          complete_rows: accuracy(sums[0].n, sums[0].model, n, validationRmse),
+        },
+        rejected,
+      };
+    },
   };
 }

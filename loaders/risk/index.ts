@@ -3,7 +3,7 @@ export * from "./fallback.js";
 export * from "./incident.js";
 export * from "./matrix.js";
 export * from "./rollback.js";
-export * from "./row-features.js";
+export * from "./flag-sets.js";
 export * from "./sanity.js";
 export * from "./subset.js";
 export * from "./table.js";

@@ -1,7 +1,5 @@
 import {config} from "../config.js";
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
-import type {Scores} from "../scoring/index.js";
-import {firstPresent, signalColumns} from "./fallback.js";
+import type {TrainingStats} from "../inputs/index.js";
 
 export interface RangeCounts {
   min: number;
@@ -74,37 +72,25 @@ export function shareBelow(value: number, probs: readonly number[], quantiles: r
   return null;
 }
 
-/** `signals`: the fallback's price signals, in the order it tries them. */
-export function sanityCheck(production: ProductionData, scores: Scores, stats: TrainingStats, signals: readonly string[]): SanityCheck {
+/** The brief's check on the kept rows' predictions; `rejected`: the rejected rows a price signal could price (the fallback's look). */
+export function sanityCheck(prediction: Float64Array, actual: Float64Array, stats: TrainingStats, rejected: {n: number; modelSse: number; signalSse: number}): SanityCheck {
   const {min, max} = config.risk.sanityRangeUsd;
-  const brief = rangeCounts(scores.prediction, production.actualPrice, min, max);
+  const brief = rangeCounts(prediction, actual, min, max);
   const probs = stats.quantileProbs;
   const q = stats.target?.quantiles ?? null;
   const usable = probs !== null && q !== null && q.length === probs.length;
   const below = usable ? shareBelow(min, probs, q) : null;
   const belowMax = usable ? shareBelow(max, probs, q) : null;
   const hasEnds = usable && probs[0] === 0 && probs[probs.length - 1] === 1;
-  const columns = signalColumns(production, signals);
-  let n = 0;
-  let modelSse = 0;
-  let signalSse = 0;
-  for (let r = 0; r < production.rows; ++r) {
-    const p = scores.prediction[r];
-    if (p >= min && p <= max) continue;
-    const k = firstPresent(columns, r);
-    if (k < 0) continue;
-    ++n;
-    modelSse += scores.error[r] ** 2;
-    signalSse += (production.actualPrice[r] - columns[k][r]) ** 2;
-  }
+  const n = rejected.n;
   return {
-    rows: production.rows,
+    rows: prediction.length,
     brief,
     training_share_below: below,
     training_share_above: belowMax === null ? null : 1 - belowMax,
-    training_range: hasEnds ? rangeCounts(scores.prediction, production.actualPrice, q[0], q[q.length - 1]) : null,
+    training_range: hasEnds ? rangeCounts(prediction, actual, q[0], q[q.length - 1]) : null,
     rejected_with_signal: n,
-    rejected_model_rmse: n > 0 ? Math.sqrt(modelSse / n) : null,
-    rejected_signal_rmse: n > 0 ? Math.sqrt(signalSse / n) : null,
+    rejected_model_rmse: n > 0 ? Math.sqrt(rejected.modelSse / n) : null,
+    rejected_signal_rmse: n > 0 ? Math.sqrt(rejected.signalSse / n) : null,
   };
 }

@@ -1,5 +1,4 @@
-import {loadInputs} from "../inputs/index.js";
-import {buildTables, type Tables} from "../pipeline/index.js";
+import {reportTables, type Tables} from "../pipeline/index.js";
 
 /**
  * The data folder the site is built from: REPORT_DATA_DIR, or the embedded
@@ -10,5 +9,5 @@ export function siteDataDir(): string {
 }
 
 export async function siteTables(): Promise<Tables> {
-  return buildTables(await loadInputs(siteDataDir()));
+  return reportTables(siteDataDir());
 }

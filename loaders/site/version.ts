@@ -3,6 +3,8 @@ import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {findInputFiles} from "../inputs/index.js";
+import {ContributionCache, engineVersion, fileSha256} from "../pass/index.js";
+import {defaultCacheDir} from "../pipeline/index.js";
 
 /** Which data and which code a built report came from: shown on every page and in version.json. */
 export interface VersionStamp {
@@ -11,6 +13,7 @@ export interface VersionStamp {
   commit: string | null;
   /** Whether the working tree had uncommitted changes when the site was built. */
   dirty: boolean;
+  /** Every input file: each production file of the log (by its path in the data folder), the model, the statistics. */
   inputs: {role: "production" | "model" | "stats"; file: string; sha256: string}[];
   /** ISO 8601, UTC, to the second. */
   built_at: string;
@@ -29,13 +32,29 @@ export function fingerprint(bytes: Uint8Array): string {
 
 export function versionStamp(dataDir: string, builtAt: Date, root = "."): VersionStamp {
   const files = findInputFiles(dataDir);
-  const roles = ["production", "model", "stats"] as const;
+  const known = knownHashes();
   return {
     report_version: readJson(join(root, "package.json")).version,
     ...gitState(root),
-    inputs: roles.map((role) => ({role, file: basename(files[role]), sha256: fingerprint(readFileSync(files[role]))})),
+    inputs: [
+      ...files.productions.map((f) => ({role: "production" as const, file: f.name, sha256: (known(f.path) ?? fileSha256(f.path)).slice(0, 12)})),
+      {role: "model" as const, file: basename(files.model), sha256: fingerprint(readFileSync(files.model))},
+      {role: "stats" as const, file: basename(files.stats), sha256: fingerprint(readFileSync(files.stats))},
+    ],
     built_at: builtAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
     framework_version: readJson(join(root, "node_modules/@observablehq/framework/package.json")).version,
+  };
+}
+
+/** The production files' SHA-256 the pass's cache recorded (for an unchanged file: a large log is not hashed again for each stamp). */
+function knownHashes(): (path: string) => string | null {
+  const cache = new ContributionCache(defaultCacheDir(), engineVersion(), "");
+  return (path) => {
+    try {
+      return cache.knownHash(path);
+    } catch {
+      return null;
+    }
   };
 }
 

@@ -1,3 +1,4 @@
+export * from "./comoments.js";
 export * from "./correlation.js";
 export * from "./error-sums.js";
 export * from "./moments.js";

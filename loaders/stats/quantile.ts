@@ -36,6 +36,26 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
   return probs.map((p) => interpolate(p, n, (k) => value.get(k)!));
 }
 
+/** The 0-based order statistics `quantiles` reads for these probabilities over n values (ascending, each once). */
+export function quantileRanks(n: number, probs: readonly number[]): number[] {
+  const wanted = new Set<number>();
+  for (const p of probs) {
+    if (!(p > 0) || n < 2) wanted.add(0);
+    else if (p >= 1) wanted.add(n - 1);
+    else {
+      const i = Math.floor((n - 1) * p);
+      wanted.add(i).add(i + 1);
+    }
+  }
+  return [...wanted].sort((a, b) => a - b);
+}
+
+/** R type-7 quantiles of n values given their order statistics (`at(k)`, 0-based): the same interpolation as `quantiles`, for values not held in memory. */
+export function quantilesFromOrder(n: number, probs: readonly number[], at: (k: number) => number): number[] {
+  if (n === 0) throw new Error("quantile of no values");
+  return probs.map((p) => interpolate(p, n, at));
+}
+
 export function quantile(values: ArrayLike<number>, p: number): number {
   return quantiles(values, [p])[0];
 }

@@ -1,5 +1,5 @@
 import {basename} from "node:path";
-import type {Inputs} from "./load.js";
+import {logName, type ReportInputs} from "../pass/index.js";
 import {compare} from "../shared/index.js";
 
 /** What the report was computed from: the data notes every page can cite. */
@@ -14,11 +14,11 @@ export interface InputSummary {
   has_latency: boolean;
 }
 
-export function inputSummary({files, production, model, stats}: Inputs): InputSummary {
-  const days = [...new Set(production.date)].sort(compare);
+export function inputSummary({files, log, model, stats}: ReportInputs): InputSummary {
+  const days = [...log.accumulation.days.keys()].sort(compare);
   return {
-    files: {production: basename(files.production), model: basename(files.model), stats: basename(files.stats)},
-    rows: production.rows,
+    files: {production: logName(log.files), model: basename(files.model), stats: basename(files.stats)},
+    rows: log.rows,
     days: {first: days[0], last: days[days.length - 1], count: days.length},
     model: {
       kind: model.kind,
@@ -28,8 +28,8 @@ export function inputSummary({files, production, model, stats}: Inputs): InputSu
       intercept: model.intercept,
     },
     training: {rows: stats.nObs, window: stats.window, imputation: stats.imputation},
-    extra_columns: production.extraColumns,
-    has_units_sold: production.unitsSold !== null,
-    has_latency: production.latencyMs !== null,
+    extra_columns: log.columns.extraColumns,
+    has_units_sold: log.columns.hasUnitsSold,
+    has_latency: log.columns.hasLatency,
   };
 }

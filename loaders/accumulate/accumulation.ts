@@ -1,0 +1,299 @@
+import {dimensions, segmentColumn, type Dimension, type ProductionData} from "../inputs/index.js";
+import type {Scores} from "../scoring/index.js";
+import {
+  addCoMoments,
+  addError,
+  emptyCoMoments,
+  emptyErrorSums,
+  emptyMoments,
+  mergeCoMoments,
+  mergeErrorSums,
+  mergeMoments,
+  type CoMoments,
+  type ErrorSums,
+  type Moments,
+} from "../stats/index.js";
+import {binOf, emptyBins, mergeBins} from "./cells.js";
+import type {AccumulationPlan} from "./plan.js";
+
+/** What one pass keeps about a feature, overall or in one day. */
+export interface FeatureSums {
+  /** Moments of the values present (missing ones dropped, as R's na.rm). */
+  present: Moments;
+  missing: number;
+}
+
+/** Accuracy sums plus what business impact needs, for one group of rows. */
+export interface GroupSums {
+  errors: ErrorSums;
+  /** Σ units × (actual − predicted) over under-priced rows with units known. */
+  unitsUnderpriced: number;
+  /** Σ units × (predicted − actual) over over-priced rows with units known. */
+  unitsOverpriced: number;
+  unitsSold: number;
+}
+
+/** One day of the log as the pass sums it. */
+export interface DayAccumulation extends GroupSums {
+  features: FeatureSums[];
+  /** Σ units × actual price over the day's rows with units known. */
+  revenue: number;
+}
+
+/** The squared errors of the rows where a feature is missing, and where it is present. */
+export interface FeatureErrors {
+  nMissing: number;
+  sseMissing: number;
+  nPresent: number;
+  ssePresent: number;
+}
+
+/** A feature in the target's unit read as a price on its own, over the rows where it is present: Σ (actual − x)². */
+export interface PriceSignalSums {
+  n: number;
+  sse: number;
+}
+
+/**
+ * Everything the tables need besides the kept rows, from one pass over the
+ * rows, as sums that merge: a log can be read file by file, in byte ranges
+ * and on several threads, and the parts' accumulations merged (in log order)
+ * give the figures of one pass. No part of it grows with the rows.
+ */
+export interface Accumulation {
+  rows: number;
+  overall: GroupSums;
+  /** Segments in order of first appearance in the log. */
+  segments: Record<Dimension, Map<string, GroupSums>>;
+  days: Map<string, DayAccumulation>;
+  /** Accuracy by the number of features imputed in the row. */
+  byImputed: Map<number, ErrorSums>;
+  /** Per model feature, in model order. */
+  features: FeatureSums[];
+  featureErrors: FeatureErrors[];
+  /** Counts in bins around the training quantile values (loaders/accumulate/cells.ts); null for a feature without quantiles. */
+  bins: (Float64Array | null)[];
+  /** One per `plan.priceFeatures`, in its order. */
+  priceSignals: PriceSignalSums[];
+  /** Pairwise-complete co-moments of the features (their correlation matrix). */
+  comoments: CoMoments;
+}
+
+export function emptyAccumulation(plan: AccumulationPlan): Accumulation {
+  const k = plan.features.length;
+  return {
+    rows: 0,
+    overall: emptyGroup(),
+    segments: {category: new Map(), price_tier: new Map(), brand: new Map()},
+    days: new Map(),
+    byImputed: new Map(),
+    features: emptyFeatures(k),
+    featureErrors: Array.from({length: k}, () => ({nMissing: 0, sseMissing: 0, nPresent: 0, ssePresent: 0})),
+    bins: plan.cuts.map((cuts) => (cuts === null ? null : emptyBins(cuts))),
+    priceSignals: plan.priceFeatures.map(() => ({n: 0, sse: 0})),
+    comoments: emptyCoMoments(plan.shift),
+  };
+}
+
+/**
+ * Adds a batch of rows and their scores. Returns each row's flags (bit k: it
+ * misses a feature of the plan's flag set k), which the kept rows store.
+ * `binIndexes`, when given, receives each value's bin (−1 when missing) for
+ * the features that have bins, so the spill can file the value without
+ * finding its bin again.
+ */
+export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: ProductionData, scores: Scores, binIndexes?: (Int32Array | null)[]): Uint8Array {
+  const n = data.rows;
+  const k = data.x.length;
+  const {category, price_tier: priceTier, brand} = acc.segments;
+  const categories = segmentColumn(data, "category");
+  const tiers = segmentColumn(data, "price_tier");
+  const brands = segmentColumn(data, "brand");
+  const newDay = (): DayAccumulation => ({...emptyGroup(), features: emptyFeatures(k), revenue: 0});
+  const rowDays: DayAccumulation[] = new Array(n);
+  let dayKey: string | null = null;
+  let day: DayAccumulation | null = null;
+  for (let i = 0; i < n; ++i) {
+    const actual = data.actualPrice[i];
+    const error = scores.error[i];
+    const units = data.unitsSold ? data.unitsSold[i] : NaN;
+    addToGroup(acc.overall, actual, error, units);
+    addToGroup(getOr(category, categories[i], emptyGroup), actual, error, units);
+    addToGroup(getOr(priceTier, tiers[i], emptyGroup), actual, error, units);
+    addToGroup(getOr(brand, brands[i], emptyGroup), actual, error, units);
+    // Logs come in date order: look the day up only when it changes.
+    if (data.date[i] !== dayKey || day === null) day = getOr(acc.days, (dayKey = data.date[i]), newDay);
+    addToGroup(day, actual, error, units);
+    if (units === units) day.revenue += units * actual;
+    rowDays[i] = day;
+    addError(getOr(acc.byImputed, scores.imputed[i], emptyErrorSums), actual, error);
+  }
+  const squared = new Float64Array(n);
+  for (let i = 0; i < n; ++i) squared[i] = scores.error[i] * scores.error[i];
+  // Feature moments column by column, overall and per day. A log's rows come
+  // in runs of one day, and each run's updates are kept in locals: the same
+  // Welford steps as addValue, in the same order, so the same figures, with
+  // far less memory traffic than one object update per cell.
+  for (let j = 0; j < k; ++j) {
+    const column = data.x[j];
+    const total = acc.features[j];
+    const errors = acc.featureErrors[j];
+    let tn = total.present.n;
+    let tMean = total.present.mean;
+    let tM2 = total.present.m2;
+    let tMissing = total.missing;
+    let sseMissing = errors.sseMissing;
+    let ssePresent = errors.ssePresent;
+    for (let i = 0; i < n; ) {
+      const runDay = rowDays[i];
+      const sums = runDay.features[j];
+      let dn = sums.present.n;
+      let dMean = sums.present.mean;
+      let dM2 = sums.present.m2;
+      let dMissing = sums.missing;
+      for (; i < n && rowDays[i] === runDay; ++i) {
+        const x = column[i];
+        if (x === x) {
+          let delta = x - tMean;
+          tMean += delta / ++tn;
+          tM2 += delta * (x - tMean);
+          delta = x - dMean;
+          dMean += delta / ++dn;
+          dM2 += delta * (x - dMean);
+          ssePresent += squared[i];
+        } else {
+          ++tMissing;
+          ++dMissing;
+          sseMissing += squared[i];
+        }
+      }
+      sums.present.n = dn;
+      sums.present.mean = dMean;
+      sums.present.m2 = dM2;
+      sums.missing = dMissing;
+    }
+    errors.nMissing += tMissing - total.missing;
+    errors.nPresent += tn - total.present.n;
+    errors.sseMissing = sseMissing;
+    errors.ssePresent = ssePresent;
+    total.present.n = tn;
+    total.present.mean = tMean;
+    total.present.m2 = tM2;
+    total.missing = tMissing;
+    const bins = acc.bins[j];
+    const cuts = plan.cuts[j];
+    const binned = binIndexes?.[j];
+    if (bins !== null && cuts !== null) {
+      for (let i = 0; i < n; ++i) {
+        const x = column[i];
+        if (x !== x) {
+          if (binned) binned[i] = -1;
+          continue;
+        }
+        const b = binOf(cuts, x);
+        ++bins[b];
+        if (binned) binned[i] = b;
+      }
+    }
+  }
+  plan.priceFeatures.forEach((j, s) => {
+    const column = data.x[j];
+    const signal = acc.priceSignals[s];
+    let sn = signal.n;
+    let sse = signal.sse;
+    for (let i = 0; i < n; ++i) {
+      const x = column[i];
+      if (x !== x) continue;
+      const error = data.actualPrice[i] - x;
+      ++sn;
+      sse += error * error;
+    }
+    signal.n = sn;
+    signal.sse = sse;
+  });
+  addCoMoments(acc.comoments, data.x, n);
+  acc.rows += n;
+  return rowFlags(plan, data);
+}
+
+/** Bit k of row i: the row misses a feature of flag set k. */
+function rowFlags(plan: AccumulationPlan, data: ProductionData): Uint8Array {
+  const flags = new Uint8Array(data.rows);
+  plan.flagSets.forEach((set, bit) => {
+    const mask = 1 << bit;
+    for (const j of set.features) {
+      const column = data.x[j];
+      for (let i = 0; i < data.rows; ++i) if (column[i] !== column[i]) flags[i] |= mask;
+    }
+  });
+  return flags;
+}
+
+/** Two parts' accumulations as one, `b`'s rows after `a`'s. */
+export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulation {
+  const segments = {} as Accumulation["segments"];
+  for (const d of dimensions) segments[d] = mergeMaps(a.segments[d], b.segments[d], mergeGroups);
+  return {
+    rows: a.rows + b.rows,
+    overall: mergeGroups(a.overall, b.overall),
+    segments,
+    days: mergeMaps(a.days, b.days, (x, y) => ({...mergeGroups(x, y), features: mergeFeatures(x.features, y.features), revenue: x.revenue + y.revenue})),
+    byImputed: mergeMaps(a.byImputed, b.byImputed, mergeErrorSums),
+    features: mergeFeatures(a.features, b.features),
+    featureErrors: a.featureErrors.map((x, j) => {
+      const y = b.featureErrors[j];
+      return {nMissing: x.nMissing + y.nMissing, sseMissing: x.sseMissing + y.sseMissing, nPresent: x.nPresent + y.nPresent, ssePresent: x.ssePresent + y.ssePresent};
+    }),
+    bins: a.bins.map((x, j) => {
+      const y = b.bins[j];
+      return x === null || y === null ? null : mergeBins(x, y);
+    }),
+    priceSignals: a.priceSignals.map((x, s) => ({n: x.n + b.priceSignals[s].n, sse: x.sse + b.priceSignals[s].sse})),
+    comoments: mergeCoMoments(a.comoments, b.comoments),
+  };
+}
+
+function emptyGroup(): GroupSums {
+  return {errors: emptyErrorSums(), unitsUnderpriced: 0, unitsOverpriced: 0, unitsSold: 0};
+}
+
+function emptyFeatures(k: number): FeatureSums[] {
+  return Array.from({length: k}, () => ({present: emptyMoments(), missing: 0}));
+}
+
+function addToGroup(g: GroupSums, actual: number, error: number, units: number): void {
+  addError(g.errors, actual, error);
+  if (units === units) {
+    g.unitsSold += units;
+    if (error > 0) g.unitsUnderpriced += units * error;
+    else g.unitsOverpriced -= units * error;
+  }
+}
+
+function mergeGroups(a: GroupSums, b: GroupSums): GroupSums {
+  return {
+    errors: mergeErrorSums(a.errors, b.errors),
+    unitsUnderpriced: a.unitsUnderpriced + b.unitsUnderpriced,
+    unitsOverpriced: a.unitsOverpriced + b.unitsOverpriced,
+    unitsSold: a.unitsSold + b.unitsSold,
+  };
+}
+
+function mergeFeatures(a: FeatureSums[], b: FeatureSums[]): FeatureSums[] {
+  return a.map((f, j) => ({present: mergeMoments(f.present, b[j].present), missing: f.missing + b[j].missing}));
+}
+
+function mergeMaps<K, V>(a: Map<K, V>, b: Map<K, V>, merge: (x: V, y: V) => V): Map<K, V> {
+  const out = new Map(a);
+  for (const [key, value] of b) {
+    const mine = out.get(key);
+    out.set(key, mine === undefined ? value : merge(mine, value));
+  }
+  return out;
+}
+
+function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}

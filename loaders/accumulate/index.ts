@@ -1,0 +1,4 @@
+export * from "./accumulation.js";
+export * from "./cells.js";
+export * from "./plan.js";
+export * from "./rows.js";

@@ -1,0 +1,261 @@
+import {createHash} from "node:crypto";
+import {closeSync, createReadStream, openSync, rmSync, statSync, type Stats} from "node:fs";
+import {join} from "node:path";
+import {concatRows, mergeAccumulations, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
+import {InputError} from "../errors.js";
+import {checkedLayout, headerOnlyError, readHeader, recordInputError, splitRanges, syntaxInputError, type ByteRange, type CsvHeader, type ProductionFile, type RangeResult} from "../inputs/index.js";
+import type {ScoringPlan} from "../scoring/index.js";
+import type {ContributionCache, EntryPart} from "./cache.js";
+import {runPartJob, type PartJob, type PartOutcome} from "./range-job.js";
+import {runOnWorkers, stopRangeWorkers} from "./worker-pool.js";
+
+/** What a production file's header says about the optional and unused columns. */
+export interface FileColumns {
+  hasUnitsSold: boolean;
+  hasLatency: boolean;
+  extraColumns: string[];
+}
+
+/** One production file's part of the pass: its sums, its kept rows, and where its feature columns and scores.csv rows are. */
+export interface Contribution {
+  file: ProductionFile;
+  sha256: string;
+  rows: number;
+  columns: FileColumns;
+  accumulation: Accumulation;
+  kept: Rows;
+  /** The file's parts in order (byte ranges read on separate threads), with the paths of their spilled values and scores.csv rows. */
+  parts: ContributionPart[];
+  /** Whether it came from the cache (not read this run). */
+  cached: boolean;
+}
+
+/** One part of a file: its rows, its binned values (bin-spill.ts), its price-signal columns (feature-spill.ts), its scores.csv rows. */
+export interface ContributionPart {
+  rows: number;
+  bins: string;
+  signals: string;
+  scores: string | null;
+}
+
+export interface ReadLogOptions {
+  features: readonly string[];
+  modelName: string;
+  plan: AccumulationPlan;
+  scoring: ScoringPlan;
+  cache: ContributionCache;
+  /** Keep each file's scores.csv rows (the tables CLI writes scores.csv; the site does not need it). */
+  scores: boolean;
+  threads: number;
+  /** A file is split into byte ranges for several threads only when each gets at least this many bytes. */
+  minBytesPerThread: number;
+  /** Called as bytes of the files read this run are done (for a progress line). */
+  progress?: (doneBytes: number, totalBytes: number) => void;
+}
+
+/**
+ * Reads the production log, file by file: a file whose contents the cache
+ * holds a contribution for is not read again; the others are read in byte
+ * ranges on worker threads (scored and accumulated as they stream), and their
+ * contributions stored in the cache. Every file is checked as the one-file
+ * reader checks it (in each file, syntax errors anywhere come first, then a
+ * header without rows, then the first invalid record); the first file (in log
+ * order) with a problem stops the run, and nothing of the run is kept.
+ */
+export async function readLog(files: readonly ProductionFile[], options: ReadLogOptions): Promise<Contribution[]> {
+  const {cache} = options;
+  const known = files.map((file) => cachedContribution(file, cache, options.scores));
+  const missing = files.map((file, i) => (known[i] === null ? i : -1)).filter((i) => i >= 0);
+  if (missing.length === 0) return known.map((c) => required(c));
+
+  for (const i of missing) if (files[i].kind !== "csv") throw new InputError("Parquet files are not read yet", {file: files[i].path});
+  // Headers first: a file's header problem (or a syntax error before any record) is known before any worker starts.
+  const plans = missing.map((i) => planFile(files[i], options));
+  const jobs = plans.flatMap((p) => p.jobs);
+  const total = plans.reduce((sum, p) => sum + p.file.size, 0);
+  let done = 0;
+  const hashes = Promise.all(plans.map((p) => sha256Of(p.file.path)));
+  try {
+    const outcomes = await runJobs(jobs, options.threads, (index) => {
+      done += jobs[index].part.to - jobs[index].part.from;
+      options.progress?.(done, total);
+    });
+    const digests = await hashes;
+    let at = 0;
+    const fresh = plans.map((plan, p) => {
+      const mine = outcomes.slice(at, at + plan.jobs.length);
+      at += plan.jobs.length;
+      return {plan, outcomes: mine, sha256: digests[p]};
+    });
+    // A guessed range boundary that fell inside a quoted field: read that file again in one range.
+    for (const f of fresh) {
+      if (!confirmed(f.plan.ranges, f.outcomes.map((o) => o.result))) {
+        rmSync(f.plan.dir, {recursive: true, force: true});
+        const again = planFile(f.plan.file, options, 1);
+        f.plan = again;
+        f.outcomes = [runPartJob(again.jobs[0])];
+      }
+    }
+    for (const f of fresh) checkOutcomes(f.plan, f.outcomes);
+    const stored = fresh.map((f) => storeContribution(f.plan, f.outcomes, f.sha256, cache, options.scores));
+    missing.forEach((i, k) => (known[i] = stored[k]));
+    cache.saveIndex();
+    return known.map((c) => required(c));
+  } catch (error) {
+    for (const p of plans) rmSync(p.dir, {recursive: true, force: true});
+    throw error;
+  } finally {
+    stopRangeWorkers();
+  }
+}
+
+function required(c: Contribution | null): Contribution {
+  if (c === null) throw new Error("a file of the log has no contribution");
+  return c;
+}
+
+/** The cached contribution of an unchanged file, or null. */
+function cachedContribution(file: ProductionFile, cache: ContributionCache, scores: boolean): Contribution | null {
+  const sha256 = cache.knownHash(file.path);
+  if (sha256 === null) return null;
+  const entry = cache.read(sha256);
+  if (entry === null) return null;
+  const {manifest, dir} = entry;
+  // An entry made without scores.csv rows (for the site) does not serve the tables CLI: it is made again, with them.
+  if (scores && manifest.parts.some((p) => p.scores === null)) return null;
+  return {
+    file,
+    sha256,
+    rows: manifest.rows,
+    columns: manifest.columns,
+    accumulation: entry.accumulation,
+    kept: entry.rows,
+    parts: manifest.parts.map((p) => partIn(dir, p)),
+    cached: true,
+  };
+}
+
+interface FilePlan {
+  file: ProductionFile;
+  /** The file's size and modification time when the run began (what its hash is remembered under). */
+  stat: Stats;
+  header: CsvHeader;
+  columns: FileColumns;
+  ranges: ByteRange[];
+  /** The folder its part files are written into (inside the cache, renamed into place when the file is done). */
+  dir: string;
+  jobs: PartJob[];
+}
+
+/** Reads a file's header, checks it, and splits its records into byte ranges: one job each. */
+function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = options.threads): FilePlan {
+  let fd: number;
+  try {
+    fd = openSync(file.path, "r");
+  } catch {
+    throw new InputError("cannot read the file", {file: file.path});
+  }
+  try {
+    const stat = statSync(file.path);
+    const source = {kind: "file" as const, fd, size: file.size};
+    const header = readHeader(source, file.path);
+    const layout = checkedLayout(source, header, options.features, file.path, options.modelName);
+    const ranges = splitRanges(fd, file.size, header, maxRanges, options.minBytesPerThread);
+    const dir = options.cache.newEntryDir();
+    const jobs = ranges.map(
+      (range, i): PartJob => ({
+        part: {file: file.path, size: file.size, ...range, header: header.fields, mode: header.mode, speculative: i > 0},
+        features: [...options.features],
+        modelName: options.modelName,
+        plan: options.plan,
+        scoring: options.scoring,
+        hasLatency: layout.hasLatency,
+        files: {bins: join(dir, partNames(i, options.scores).bins), signals: join(dir, partNames(i, options.scores).signals), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
+      }),
+    );
+    return {file, stat, header, columns: {hasUnitsSold: layout.hasUnitsSold, hasLatency: layout.hasLatency, extraColumns: layout.extraColumns}, ranges, dir, jobs};
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One job runs on this thread (no worker to start); several run on worker threads. */
+async function runJobs(jobs: readonly PartJob[], threads: number, onDone: (index: number) => void): Promise<PartOutcome[]> {
+  if (jobs.length === 1 || threads <= 1) {
+    return jobs.map((job, i) => {
+      const outcome = runPartJob(job);
+      onDone(i);
+      return outcome;
+    });
+  }
+  return runOnWorkers(jobs, threads, onDone);
+}
+
+/**
+ * Whether every range but the last ended exactly where the next began (so the
+ * next one's guessed start was a real record start), counting only up to the
+ * first syntax error, after which nothing is used.
+ */
+function confirmed(ranges: readonly ByteRange[], results: readonly RangeResult[]): boolean {
+  for (let i = 0; i < results.length; ++i) {
+    if (results[i].tooLong) return false;
+    if (results[i].syntaxError) return true;
+    if (i + 1 < ranges.length && results[i].end !== ranges[i].to) return false;
+  }
+  return true;
+}
+
+/** A file's problems with the one-file reader's precedence: a syntax error anywhere, then no rows, then the first invalid record. */
+function checkOutcomes(plan: FilePlan, outcomes: readonly PartOutcome[]): void {
+  const results = outcomes.map((o) => o.result);
+  const path = plan.file.path;
+  // Each range counts lines from its own start; the file's line is the header's lines plus those of the ranges before.
+  const bases = results.map((_, i) => results.slice(0, i).reduce((sum, r) => sum + r.lines, plan.header.lineBase));
+  results.forEach((r, i) => {
+    if (r.syntaxError) throw syntaxInputError(r.syntaxError, path, bases[i]);
+  });
+  if (results.reduce((sum, r) => sum + r.rows, 0) === 0) throw headerOnlyError(path);
+  results.forEach((r, i) => {
+    if (r.problem) throw recordInputError(r.problem, path, bases[i]);
+  });
+}
+
+/** Merges a file's parts into its contribution and stores it in the cache. */
+function storeContribution(plan: FilePlan, outcomes: readonly PartOutcome[], sha256: string, cache: ContributionCache, scores: boolean): Contribution {
+  const accumulation = outcomes.map((o) => o.accumulation).reduce(mergeAccumulations);
+  const kept = concatRows(outcomes.map((o) => o.rows));
+  const parts: EntryPart[] = outcomes.map((o, i) => ({rows: o.rows.n, ...partNames(i, scores)}));
+  const dir = cache.commit(plan.dir, {sha256, size: plan.file.size, rows: accumulation.rows, columns: plan.columns, parts}, accumulation, kept);
+  cache.rememberHash(plan.file.path, sha256, plan.stat);
+  return {
+    file: plan.file,
+    sha256,
+    rows: accumulation.rows,
+    columns: plan.columns,
+    accumulation,
+    kept,
+    parts: parts.map((p) => partIn(dir, p)),
+    cached: false,
+  };
+}
+
+/** The file names of part i inside its entry. */
+function partNames(i: number, scores: boolean): Omit<EntryPart, "rows"> {
+  return {bins: `bins-${i}.bin`, signals: `signals-${i}.bin`, scores: scores ? `scores-${i}.csv` : null};
+}
+
+function partIn(dir: string, p: EntryPart): ContributionPart {
+  return {rows: p.rows, bins: join(dir, p.bins), signals: join(dir, p.signals), scores: p.scores === null ? null : join(dir, p.scores)};
+}
+
+/** SHA-256 of a file, read in the background while the workers parse. */
+function sha256Of(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path, {highWaterMark: 1 << 22})
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
+  });
+}
+
