@@ -1,4 +1,3 @@
-import {parse} from "csv-parse/sync";
 import {InputError} from "../errors.js";
 import {idColumns, isIsoDay, optionalColumns, parseNumericCell, targetColumn} from "./columns.js";
 
@@ -23,35 +22,6 @@ export interface ProductionData {
   latencyMs: Float64Array | null;
   /** Header names the report does not use, in file order (listed in the data notes). */
   extraColumns: string[];
-}
-
-interface ParsedRecord {
-  record: string[];
-  info: {lines: number};
-}
-
-/**
- * Parses and validates the production CSV. Columns are matched by name in any
- * order; `features` are the model's features, all required.
- */
-export function parseProduction(text: string, features: readonly string[], file: string, modelName = "the model"): ProductionData {
-  let records: ParsedRecord[];
-  try {
-    records = parse(text, {bom: true, info: true, relax_column_count: true, skip_empty_lines: true}) as unknown as ParsedRecord[];
-  } catch (error) {
-    const e = error as {lines?: number; message?: string};
-    throw new InputError(`not valid CSV (${String(e.message ?? error).replace(/ on line \d+$/, "")})`, {file, line: e.lines});
-  }
-  if (records.length === 0) throw new InputError("empty file: expected a header row and data rows", {file});
-  if (records.length === 1) throw new InputError("header only: the file has no data rows", {file});
-  const layout = columnLayout(records[0].record, features, file, modelName);
-  const rows = records.length - 1;
-  const columns = allocateColumns(layout, rows);
-  for (let r = 0; r < rows; ++r) {
-    const {record, info} = records[r + 1];
-    readRecord(record, info.lines, layout, columns, r);
-  }
-  return {file, rows, ...columns, features, extraColumns: layout.extraColumns};
 }
 
 /** Where each column the report reads sits in the file's header. */

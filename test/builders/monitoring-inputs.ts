@@ -1,4 +1,4 @@
-import type {Inputs} from "../../loaders/inputs/load.js";
+import type {MemoryInputs} from "./engine.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
 import type {TrainingStats} from "../../loaders/inputs/training-stats.js";
 import type {LinearModel} from "../../loaders/model/index.js";
@@ -26,7 +26,7 @@ export const trainMean = {a: 10, b: 5, z: 0.1};
  * 2a + b + 0.5z, and rows whose errors, latencies and missing values are
  * planted day by day, so each figure's expected value is known.
  */
-export function syntheticInputs(days: DaySpec[], options: {latency?: boolean; units?: boolean} = {}): Inputs {
+export function syntheticInputs(days: DaySpec[], options: {latency?: boolean; units?: boolean} = {}): MemoryInputs {
   const {latency = true, units = true} = options;
   const model: LinearModel = {kind: "elnet", intercept: 0, features: ["a", "b", "z"], coefficients: [2, 1, 0.5], lambda: 0.05};
   const n = days.reduce((s, d) => s + d.rows, 0);
@@ -82,8 +82,7 @@ export function syntheticInputs(days: DaySpec[], options: {latency?: boolean; un
     validation: {rmse: 1, mae: 1, r2: 0.9, n: 200},
     imputation: "training mean",
   };
-  const empty = new Uint8Array();
-  return {files: {production: "synthetic.csv", model: "production_model.json", stats: "training_stats.json"}, bytes: {production: empty, model: empty, stats: empty}, production, model, stats};
+  return {production, model, stats};
 }
 
 /** Consecutive calendar days from `first`, one spec each. */

@@ -1,4 +1,5 @@
-import {accumulate, emptyAccumulation, type Accumulation} from "../../loaders/daily/accumulate.js";
+import {accumulate, emptyAccumulation, RowsBuilder, type Accumulation, type AccumulationPlan} from "../../loaders/accumulate/index.js";
+import {RowErrors} from "../../loaders/performance/index.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
 import type {TrainingStats} from "../../loaders/inputs/training-stats.js";
 import type {Scores} from "../../loaders/scoring/score.js";
@@ -15,8 +16,11 @@ export interface Row {
   imputed?: number;
 }
 
-/** Production data and scores for synthetic rows (no feature columns). */
-export function synthetic(rows: readonly Row[]): {data: ProductionData; scores: Scores; acc: Accumulation} {
+/** A plan for logs without features. */
+export const noFeatures: AccumulationPlan = {features: [], shift: new Float64Array(0), cuts: [], flagSets: [], priceFeatures: []};
+
+/** Production data and scores for synthetic rows (no feature columns), their accumulation and kept rows' errors. */
+export function synthetic(rows: readonly Row[]): {data: ProductionData; scores: Scores; acc: Accumulation; errors: RowErrors} {
   const actual = Float64Array.from(rows, (r) => r.actual ?? 100);
   const error = Float64Array.from(rows, (r) => r.error);
   const data: ProductionData = {
@@ -40,7 +44,10 @@ export function synthetic(rows: readonly Row[]): {data: ProductionData; scores: 
     absError: error.map(Math.abs),
     imputed: Uint16Array.from(rows, (r) => r.imputed ?? 0),
   };
-  return {data, scores, acc: accumulate(emptyAccumulation(0), data, scores)};
+  const acc = emptyAccumulation(noFeatures);
+  const kept = new RowsBuilder(false);
+  kept.add(data, scores, accumulate(acc, noFeatures, data, scores));
+  return {data, scores, acc, errors: new RowErrors(kept.rows())};
 }
 
 export function syntheticStats(validationRmse: number, categories: string[] | null = null): TrainingStats {

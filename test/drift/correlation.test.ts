@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {correlationReport, fisherZ, imputationFactor} from "../../loaders/drift/correlation.js";
 import type {FeatureImportance} from "../../loaders/scoring/importance.js";
 import {pairwiseCorrelation} from "../../loaders/stats/correlation.js";
-import {production, stats} from "../builders/drift-inputs.js";
+import {comomentsOf, production, stats} from "../builders/drift-inputs.js";
 
 const n = 300;
 const a = Array.from({length: n}, (_, i) => i);
@@ -15,7 +15,8 @@ const importance: FeatureImportance[] = ["c", "a", "b"].map((feature, i) => ({fe
 
 function report(train: {ab: number; ac: number; bc: number}, imputation = "training mean") {
   const matrix = {features: ["a", "b", "c"], values: [[1, train.ab, train.ac], [train.ab, 1, train.bc], [train.ac, train.bc, 1]]};
-  return correlationReport(data, stats([{feature: "a"}, {feature: "b"}, {feature: "c"}], {correlation: matrix, imputation}), importance);
+  const training = stats([{feature: "a"}, {feature: "b"}, {feature: "c"}], {correlation: matrix, imputation});
+  return correlationReport(comomentsOf(data, training), data.features, training, importance);
 }
 
 describe("correlation structure", () => {
@@ -32,9 +33,9 @@ describe("correlation structure", () => {
     const top = rep.top_pairs[0];
     expect([top.a, top.b]).toEqual(["a", "b"]);
     expect(top.train_r).toBe(0.2);
-    expect(top.prod_r).toBeCloseTo(r(a, b), 15);
+    expect(top.prod_r).toBeCloseTo(r(a, b), 12);
     expect(top.n).toBe(n - 1);
-    expect(top.delta).toBeCloseTo(r(a, b) - 0.2, 15);
+    expect(top.delta).toBeCloseTo(r(a, b) - 0.2, 12);
     expect(top.beyond_noise).toBe(true);
     expect(rep.beyond_noise_count).toBe(1);
     expect(rep.top_beyond_noise.map((p) => `${p.a}-${p.b}`)).toEqual(["a-b"]);
@@ -59,11 +60,12 @@ describe("correlation structure", () => {
     expect(rep.heatmap.features).toEqual(["c", "a", "b"]);
     expect(rep.heatmap.cells).toHaveLength(6);
     const ba = rep.heatmap.cells.find((p) => p.a === "b" && p.b === "a")!;
-    expect(ba.delta).toBeCloseTo(r(a, b) - 0.2, 15);
+    expect(ba.delta).toBeCloseTo(r(a, b) - 0.2, 12);
   });
 
   it("says why when the statistics have no correlation matrix", () => {
-    const rep = correlationReport(data, stats([{feature: "a"}, {feature: "b"}, {feature: "c"}]), importance);
+    const training = stats([{feature: "a"}, {feature: "b"}, {feature: "c"}]);
+    const rep = correlationReport(comomentsOf(data, training), data.features, training, importance);
     expect(rep.unavailable).toMatch(/has no training correlation matrix/);
     expect(rep.top_pairs).toEqual([]);
   });

@@ -1,8 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {cdfBoundaries, ksApprox, ksCritical, psi, psiOfShares, quantileBins, wasserstein} from "../../loaders/drift/distribution.js";
-import {distributionTable} from "../../loaders/drift/distribution-table.js";
+import {cdfBoundaries, countsOfSorted, ksApprox, ksCritical, psi, psiOfShares, quantileBins, wasserstein} from "../../loaders/drift/distribution.js";
 import {quantiles} from "../../loaders/stats/quantile.js";
-import {probs15 as probs, production, stats} from "../builders/drift-inputs.js";
+import {distributionOf, probs15 as probs, production, stats} from "../builders/drift-inputs.js";
 
 const eps = 1e-4;
 /** n evenly spaced points (cell midpoints) on (lo, hi): an exact "sample" of the uniform distribution. */
@@ -66,7 +65,7 @@ describe("distribution tests on synthetic data with known answers", () => {
   });
 
   it("bins: right-closed intervals between quantiles, tied quantiles merged, tails in the outer bins", () => {
-    const b = cdfBoundaries([0, 1, 1, 3], [0, 0.2, 0.7, 1], [0.5, 1, 1, 1, 2, 5], 0.5);
+    const b = cdfBoundaries([0, 1, 1, 3], [0, 0.2, 0.7, 1], countsOfSorted([0.5, 1, 1, 1, 2, 5]), 0.5);
     expect(b.points).toBe(1);
     const {expected, actual} = quantileBins(b);
     // Boundaries at 0 (p = 0), 1 (point mass: F bracketed by [0.7, 1], production 4/6) and 3 (p = 1).
@@ -89,14 +88,14 @@ describe("distribution table", () => {
   const probsOf = (q: number[]) => new Map([["x", q]]);
 
   it("says why it cannot be computed when the statistics have no quantiles", () => {
-    const t = distributionTable(production({x: [1, 2, 3]}), stats([{feature: "x"}]));
+    const t = distributionOf(production({x: [1, 2, 3]}), stats([{feature: "x"}]));
     expect(t.unavailable).toMatch(/has no training quantiles/);
     expect(t.features[0].psi).toBeNull();
   });
 
   it("uses the non-missing values only and reports Wasserstein in training SDs", () => {
     const values = [...uniform(1000, 0.5, 1.5), NaN, NaN];
-    const t = distributionTable(production({x: values}), stats([{feature: "x", sd: 0.25}], {quantileProbs: probs, quantiles: probsOf(probs)}));
+    const t = distributionOf(production({x: values}), stats([{feature: "x", sd: 0.25}], {quantileProbs: probs, quantiles: probsOf(probs)}));
     const f = t.features[0];
     expect(t.unavailable).toBeNull();
     expect(f.ks).toBeCloseTo(0.5, 12);

@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import type {FeatureDrift} from "../../loaders/drift/table.js";
 import {impactReport, pctMeaningful} from "../../loaders/drift/impact.js";
 import type {FeatureImportance} from "../../loaders/scoring/importance.js";
-import {loadInputs} from "../../loaders/inputs/load.js";
+import {loadModelInputs} from "../../loaders/inputs/load.js";
 import {seedData} from "../builders/helpers.js";
 
 function drift(feature: string, train_mean: number, train_sd: number, prod_mean: number, severe = false): FeatureDrift {
@@ -50,7 +50,7 @@ describe("near-zero training means", () => {
   });
 
   it("on the seed data, exactly the features whose |training mean| < 0.5 SD (trend_30d among them)", async () => {
-    const {stats} = await loadInputs(seedData);
+    const {stats} = await loadModelInputs(seedData);
     const expected = stats.features.filter((f) => Math.abs(f.mean) < 0.5 * f.sd).map((f) => f.feature);
     expect(expected).toContain("trend_30d");
     const rows = stats.features.map((f) => drift(f.feature, f.mean, f.sd, f.mean));

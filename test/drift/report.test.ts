@@ -1,11 +1,12 @@
 import {csvParse, mean} from "d3";
-import {readFileSync} from "node:fs";
+import {readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import {type DriftReport, driftReport} from "../../loaders/drift/report.js";
-import {loadInputs} from "../../loaders/inputs/load.js";
-import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
-import {expectClose, expectDriftAgrees, runTs, seedData, truth} from "../builders/helpers.js";
+import type {DriftReport} from "../../loaders/drift/report.js";
+import {reportTables, type Tables} from "../../loaders/pipeline/index.js";
+import {referenceInputs} from "../builders/csv-parse-reference.js";
+import {freshCache, statsJson} from "../builders/engine.js";
+import {dataCopy, expectClose, expectDriftAgrees, runTs, seedData, truth} from "../builders/helpers.js";
 
 // The page reads the site loader's JSON: check that, not only the library.
 let text: string;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   expect(run.status).toBe(0);
   text = run.stdout;
   report = JSON.parse(text);
-  tables = buildTables(await loadInputs(seedData));
+  tables = (await reportTables(seedData, {cacheDir: freshCache()}));
 });
 
 describe("drift-report.json agrees with R", () => {
@@ -46,8 +47,8 @@ describe("drift-report.json agrees with R", () => {
     expect(report.missingness.by_imputed).toEqual(JSON.parse(JSON.stringify(tables.performance.by_imputed)));
   });
 
-  it("daily missing rates and the outage window, recomputed row by row", () => {
-    const {production, stats} = tables.inputs;
+  it("daily missing rates and the outage window, recomputed row by row", async () => {
+    const {production, stats, scores} = await referenceInputs(seedData);
     const source = new Map(stats.features.map((f) => [f.feature, f.source]));
     for (const o of report.missingness.outages) {
       const js = production.features.flatMap((f, j) => (source.get(f) === o.source ? [j] : []));
@@ -55,7 +56,7 @@ describe("drift-report.json agrees with R", () => {
       const missing = rows.reduce((sum, r) => sum + js.filter((j) => Number.isNaN(production.x[j][r])).length, 0);
       expect(o.rows).toBe(rows.length);
       expectClose(o.rate, missing / (rows.length * js.length));
-      expectClose(o.rmse, Math.sqrt(mean(rows, (r) => tables.scores.error[r] ** 2)!));
+      expectClose(o.rmse, Math.sqrt(mean(rows, (r) => scores.error[r] ** 2)!));
     }
     const days = new Set(production.date);
     const sources = new Set(stats.features.map((f) => f.source));
@@ -68,9 +69,12 @@ describe("drift-report.json agrees with R", () => {
 });
 
 describe("a statistics file without quantiles or correlations", () => {
-  it("the distribution and correlation sections say they cannot be computed", () => {
-    const inputs = {...tables.inputs, stats: {...tables.inputs.stats, quantileProbs: null, quantiles: null, correlation: null}};
-    const r = driftReport({...tables, inputs});
+  it("the distribution and correlation sections say they cannot be computed", async () => {
+    const dir = dataCopy((d) => {
+      rmSync(join(d, "training_stats.rds"));
+      writeFileSync(join(d, "training_stats.json"), JSON.stringify(statsJson({...tables.inputs.stats, quantileProbs: null, quantiles: null, correlation: null})));
+    });
+    const r = (await reportTables(dir, {cacheDir: freshCache()})).driftReport;
     expect(r.distribution.unavailable).toMatch(/has no training quantiles/);
     expect(r.features.every((f) => f.psi === null)).toBe(true);
     expect(r.conclusions.distribution).toMatch(/^Distribution tests cannot be computed: /);

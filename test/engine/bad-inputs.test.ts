@@ -2,7 +2,8 @@ import {copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSyn
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {InputError} from "../../loaders/errors.js";
-import {loadInputs} from "../../loaders/inputs/load.js";
+import {reportTables} from "../../loaders/pipeline/index.js";
+import {freshCache} from "../builders/engine.js";
 import {dataCopy, editText, root, runTs, tempDir} from "../builders/helpers.js";
 
 const csv = "production_simulation.csv";
@@ -66,13 +67,13 @@ const cases: [string, (dir: string) => void, RegExp][] = [
     (dir) => truncateSync(join(dir, "training_stats.rds"), 20000),
     /training_stats\.rds: not a readable \.rds file: .+/,
   ],
-  ["two CSV files", (dir) => copyFileSync(join(dir, csv), join(dir, "other.csv")), /more than one \.csv file in the data folder \(other\.csv, production_simulation\.csv\); keep exactly one$/],
+  ["no production log", (dir) => rmSync(join(dir, csv)), /: no production log in the data folder \(expected \.csv or \.parquet files\)$/],
 ];
 
 describe("bad inputs stop with one clear message naming file, line or row, and column", () => {
   it.each(cases)("%s", async (_name, edit, message) => {
     const data = dataCopy(edit);
-    const error = await loadInputs(data).then(
+    const error = await reportTables(data, {cacheDir: freshCache()}).then(
       () => expect.fail("the inputs were accepted"),
       (e: unknown) => e,
     );

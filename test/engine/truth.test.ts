@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
-import {loadInputs} from "../../loaders/inputs/load.js";
+import {referenceInputs} from "../builders/csv-parse-reference.js";
 import type {DriftTable} from "../../loaders/drift/table.js";
 import type {PerformanceTable} from "../../loaders/performance/table.js";
 import {expectClose, expectDriftAgrees, runTs, seedData, tempDir, truth, type TruthSegment} from "../builders/helpers.js";
@@ -82,7 +82,7 @@ describe("scores.csv", () => {
   });
 
   it("counts imputed features per row", async () => {
-    const inputs = await loadInputs(seedData);
+    const inputs = await referenceInputs(seedData);
     const scores = csvParse(readFileSync(join(out, "scores.csv"), "utf8"));
     const missing = (r: number) => inputs.production.x.filter((column) => Number.isNaN(column[r])).length;
     scores.forEach((s, r) => expect(Number(s.imputed_features)).toBe(missing(r)));

@@ -1,6 +1,6 @@
 import {parse} from "csv-parse/sync";
 import {describe, expect, it} from "vitest";
-import {parseProduction} from "../../loaders/inputs/production.js";
+import {parseProduction} from "../builders/csv-parse-reference.js";
 import {syntaxInputError} from "../../loaders/inputs/csv/header.js";
 import {parseProductionBytes} from "../../loaders/inputs/csv/production-bytes.js";
 import {RecordScanner, unknownBreak} from "../../loaders/inputs/csv/record-scanner.js";

@@ -1,9 +1,9 @@
 import {beforeAll, describe, expect, it} from "vitest";
-import {loadInputs} from "../../loaders/inputs/load.js";
 import {maintenanceCalendar, type CalendarOptions} from "../../loaders/memo/calendar.js";
 import {decide, type Benchmarks} from "../../loaders/memo/recommendation.js";
 import {featureRequirements} from "../../loaders/memo/requirements.js";
-import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
+import {reportTables, type Tables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {seedData} from "../builders/helpers.js";
 
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -66,7 +66,7 @@ describe("the go / no-go rule", () => {
 describe("on the seed data", () => {
   let tables: Tables;
   beforeAll(async () => {
-    tables = buildTables(await loadInputs(seedData));
+    tables = (await reportTables(seedData, {cacheDir: freshCache()}));
   });
 
   it("the memo reads its model facts and benchmarks from the inputs", () => {

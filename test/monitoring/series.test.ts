@@ -6,25 +6,26 @@ import {falseAlarmProbability, normalUpperTail} from "../../loaders/monitoring/n
 import {pool, trailing} from "../../loaders/daily/window.js";
 import {escalationFor} from "../../loaders/monitoring/spec.js";
 import {emptyErrorSums, addError} from "../../loaders/stats/error-sums.js";
-import {buildTables} from "../../loaders/pipeline/tables.js";
+import {reportTables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
 
 const min = config.monitoring.minWindowRows;
 const width = config.monitoring.windowDays;
 
-describe("calendar and windows", () => {
-  it("lists every calendar day, across month ends", () => {
+describe("calendar and windows", async () => {
+  it("lists every calendar day, across month ends", async () => {
     expect(calendarDays("2026-02-27", "2026-03-02")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
     expect(calendarDays("2026-10-01", "2026-10-01")).toEqual(["2026-10-01"]);
   });
 
-  it("takes at most `width` days ending at the day, fewer at the start", () => {
+  it("takes at most `width` days ending at the day, fewer at the start", async () => {
     const xs = [1, 2, 3, 4, 5];
     expect(trailing(xs, 0, 3)).toEqual([1]);
     expect(trailing(xs, 4, 3)).toEqual([3, 4, 5]);
   });
 
-  it("pools days by their sums: √(ΣSSE/Σn), not a mean of the days' RMSEs", () => {
+  it("pools days by their sums: √(ΣSSE/Σn), not a mean of the days' RMSEs", async () => {
     const day = (errors: number[]) => {
       const e = emptyErrorSums();
       for (const x of errors) addError(e, 10, x);
@@ -38,17 +39,17 @@ describe("calendar and windows", () => {
   });
 });
 
-describe("daily figures on planted data", () => {
+describe("daily figures on planted data", async () => {
   const rows = 20;
   const spec = run("2026-05-01", [...days(6, {rows, error: 1}), ...days(4, {rows, error: 2, latencyMs: 120, missingA: 5, scaleA: 1.4})]);
-  const m = buildTables(syntheticInputs(spec)).monitoring;
+  const m = (await engineTables(syntheticInputs(spec))).monitoring;
 
-  it("daily RMSE and MAE equal the planted error", () => {
+  it("daily RMSE and MAE equal the planted error", async () => {
     expect(m.daily.map((d) => d.rmse)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2].map((x) => expect.closeTo(x, 12)));
     expect(m.daily.map((d) => d.mae)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2].map((x) => expect.closeTo(x, 12)));
   });
 
-  it("the trailing window is judged from the day it holds enough rows", () => {
+  it("the trailing window is judged from the day it holds enough rows", async () => {
     const first = Math.ceil(min / rows);
     m.daily.forEach((d, i) => {
       const n = Math.min(i + 1, width) * rows;
@@ -61,7 +62,7 @@ describe("daily figures on planted data", () => {
     expect(m.daily[7].rmse_trailing).toBeCloseTo(Math.sqrt((5 * 1 + 2 * 4) / 7), 12);
   });
 
-  it("latency, missing rate and mean shift of the planted feature", () => {
+  it("latency, missing rate and mean shift of the planted feature", async () => {
     expect(m.daily[0].latency_p95).toBe(50);
     expect(m.daily[9].latency_p95).toBe(120);
     expect(m.daily[9].missing_max_pct).toBeCloseTo((5 / rows) * 100, 12);
@@ -75,24 +76,24 @@ describe("daily figures on planted data", () => {
     expect(a.mean_shift_pct).toBeCloseTo(((mean - 10) / 10) * 100, 10);
   });
 
-  it("business impact: units × the price gap, by side", () => {
+  it("business impact: units × the price gap, by side", async () => {
     // Alternating ±error, 2 units a row: half the rows each way.
     expect(m.daily[0].underpriced_usd).toBeCloseTo((rows / 2) * 2 * 1, 10);
     expect(m.daily[0].overpriced_usd).toBeCloseTo((rows / 2) * 2 * 1, 10);
     expect(m.impact.totals!.underpriced_share_pct).toBeCloseTo(50, 10);
   });
 
-  it("a day without predictions is in the series, with volume 0 and a red volume alert", () => {
+  it("a day without predictions is in the series, with volume 0 and a red volume alert", async () => {
     const gap = run("2026-05-01", days(8, {rows, error: 1})).filter((d) => d.date !== "2026-05-06");
-    const g = buildTables(syntheticInputs(gap)).monitoring;
+    const g = (await engineTables(syntheticInputs(gap))).monitoring;
     const empty = g.daily.find((d) => d.date === "2026-05-06")!;
     expect(g.daily.length).toBe(8);
     expect(empty).toMatchObject({n: 0, rmse: null, latency_p95: null, volume_baseline: rows, volume_pct: 0});
     expect(g.replay.log.find((e) => e.metric === "volume")).toMatchObject({date: "2026-05-06", level: "red", value: 0});
   });
 
-  it("absent latency_ms and units_sold: no figures, no data for their rules", () => {
-    const bare = buildTables(syntheticInputs(run("2026-05-01", days(6, {rows, error: 1})), {latency: false, units: false})).monitoring;
+  it("absent latency_ms and units_sold: no figures, no data for their rules", async () => {
+    const bare = (await engineTables(syntheticInputs(run("2026-05-01", days(6, {rows, error: 1})), {latency: false, units: false}))).monitoring;
     expect(bare.has_latency).toBe(false);
     expect(bare.has_units).toBe(false);
     expect(bare.daily.every((d) => d.latency_p95 === null && d.underpriced_usd === null && d.mispricing_trailing_pct === null)).toBe(true);
@@ -102,11 +103,11 @@ describe("daily figures on planted data", () => {
   });
 });
 
-describe("monitored features", () => {
+describe("monitored features", async () => {
   const inputs = syntheticInputs(run("2026-05-01", days(1, {rows: 2, error: 1})));
-  const t = buildTables(inputs);
+  const t = await engineTables(inputs);
 
-  it("are the top features by |β|·SD; a near-zero mean is left out of the mean-shift rule only", () => {
+  it("are the top features by |β|·SD; a near-zero mean is left out of the mean-shift rule only", async () => {
     const m = monitoredFeatures(t.importance, inputs.model.features, inputs.stats, 2);
     expect(m.features.map((f) => f.feature)).toEqual(["a", "b"]);
     expect(m.importance_share).toBeCloseTo((4 + 1) / (4 + 1 + 0.5), 12);
@@ -118,19 +119,19 @@ describe("monitored features", () => {
   });
 });
 
-describe("noise and escalation", () => {
-  it("normal tail probabilities", () => {
+describe("noise and escalation", async () => {
+  it("normal tail probabilities", async () => {
     expect(normalUpperTail(0)).toBeCloseTo(0.5, 7);
     expect(normalUpperTail(1.959964)).toBeCloseTo(0.025, 6);
     expect(normalUpperTail(-1.959964)).toBeCloseTo(0.975, 6);
   });
 
-  it("a false red on RMSE gets rarer with rows", () => {
+  it("a false red on RMSE gets rarer with rows", async () => {
     expect(falseAlarmProbability(17, 1.22)).toBeGreaterThan(0.05);
     expect(falseAlarmProbability(100, 1.22)).toBeLessThan(0.002);
   });
 
-  it("escalation starts at the owner and climbs the brief's chain above it", () => {
+  it("escalation starts at the owner and climbs the brief's chain above it", async () => {
     const chain = ["Model owner", "Data-science manager", "VP Engineering"];
     expect(escalationFor("Model owner (pricing)", chain)).toEqual(["Model owner (pricing)", "Data-science manager", "VP Engineering"]);
     expect(escalationFor("Data-science manager (on-call)", chain)).toEqual(["Data-science manager (on-call)", "VP Engineering"]);

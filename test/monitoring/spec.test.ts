@@ -5,7 +5,8 @@ import {csvParseRows} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
 import type {MonitoringSpec} from "../../loaders/monitoring/spec.js";
-import {buildTables} from "../../loaders/pipeline/tables.js";
+import {reportTables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {root, runTs, seedData} from "../builders/helpers.js";
 import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
 
@@ -22,12 +23,12 @@ beforeAll(() => {
   spec = JSON.parse(out.stdout);
 });
 
-describe("monitoring-spec.json", () => {
-  it("validates against its JSON Schema", () => {
+describe("monitoring-spec.json", async () => {
+  it("validates against its JSON Schema", async () => {
     expect(validate(spec), errors()).toBe(true);
   });
 
-  it("the schema rejects a spec missing what engineers need", () => {
+  it("the schema rejects a spec missing what engineers need", async () => {
     const broken = structuredClone(spec);
     delete (broken.metrics[0] as Partial<MonitoringSpec["metrics"][number]>).owner;
     expect(validate(broken)).toBe(false);
@@ -46,7 +47,7 @@ describe("monitoring-spec.json", () => {
     expect(validate(extra)).toBe(false);
   });
 
-  it("defines every metric of the brief's four groups, with both levels and the brief's response times", () => {
+  it("defines every metric of the brief's four groups, with both levels and the brief's response times", async () => {
     expect(spec.metrics.map((m) => m.id).sort()).toEqual(["alerts_per_day", "latency_p95", "mae", "mean_shift", "mispricing", "missing_rate", "rmse", "volume"]);
     expect(new Set(spec.metrics.map((m) => m.group))).toEqual(new Set(["accuracy", "drift", "volume_and_latency", "business"]));
     expect(spec.levels.yellow.response_hours).toBe(4);
@@ -57,7 +58,7 @@ describe("monitoring-spec.json", () => {
     }
   });
 
-  it("carries the brief's numbers: RMSE red 22% over validation, mean shift yellow 25%, missing red 15%", () => {
+  it("carries the brief's numbers: RMSE red 22% over validation, mean shift yellow 25%, missing red 15%", async () => {
     const metric = (id: string) => spec.metrics.find((m) => m.id === id)!;
     expect(metric("rmse").thresholds.red).toBeCloseTo(spec.model.validation.rmse * 1.22, 12);
     expect(metric("rmse").thresholds.yellow).toBeCloseTo(spec.model.validation.rmse * 1.15, 12);
@@ -67,16 +68,16 @@ describe("monitoring-spec.json", () => {
     expect(metric("alerts_per_day").thresholds.red).toBe(10);
   });
 
-  it("reads only columns the production log has (and the model's prediction)", () => {
+  it("reads only columns the production log has (and the model's prediction)", async () => {
     const csv = readdirSync(seedData).find((f) => f.endsWith(".csv"))!;
     const header = new Set(csvParseRows(readFileSync(join(seedData, csv), "utf8").split("\n", 1)[0])[0]);
     header.add("prediction");
     for (const m of spec.metrics) for (const c of m.data_source.columns) expect(header.has(c), `${m.id}: ${c}`).toBe(true);
   });
 
-  it("follows the inputs: a model with another validation RMSE gets other dollar lines, and stays valid", () => {
+  it("follows the inputs: a model with another validation RMSE gets other dollar lines, and stays valid", async () => {
     const inputs = syntheticInputs(run("2026-05-01", days(3, {rows: 4, error: 1})));
-    const small = buildTables(inputs).monitoringSpec;
+    const small = (await engineTables(inputs)).monitoringSpec;
     expect(validate(small), errors()).toBe(true);
     expect(small.metrics.find((m) => m.id === "rmse")!.thresholds.red).toBeCloseTo(1.22, 12);
     expect(small.metrics.find((m) => m.id === "mean_shift")!.features).toEqual(["a", "b"]);

@@ -13,9 +13,9 @@ function catalogue(rmse: (category: string, i: number) => number): Row[] {
 }
 
 function tables(rows: Row[], known: string[] | null = categories) {
-  const {data, scores, acc} = synthetic(rows);
-  const table = performanceTable(acc, syntheticStats(validation, known));
-  return {table, detail: performanceDetail(data, scores, table)};
+  const {acc, errors} = synthetic(rows);
+  const table = performanceTable(acc, errors, syntheticStats(validation, known));
+  return {table, detail: performanceDetail(errors, table)};
 }
 
 describe("uniform or concentrated", () => {

@@ -5,12 +5,14 @@ import {promisify} from "node:util";
 import {csvParse, quantile} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {loadInputs} from "../../loaders/inputs/load.js";
 import {toJson} from "../../loaders/pipeline/json.js";
 import {performanceTable, type PerformanceTable} from "../../loaders/performance/table.js";
 import type {PerformanceDetail} from "../../loaders/performance/detail.js";
-import {buildTables} from "../../loaders/pipeline/tables.js";
+import {reportTables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {expectClose, root, runTs, seedData, tempDir, truth} from "../builders/helpers.js";
+import {loadModelInputs} from "../../loaders/inputs/index.js";
+import {RowErrors} from "../../loaders/performance/index.js";
 
 /** One production row, scored here directly from the CSV text (not through the engine's parser or scorer). */
 interface Row {
@@ -45,11 +47,11 @@ beforeAll(async () => {
   table = JSON.parse(readFileSync(join(out, "performance.json"), "utf8"));
   detail = JSON.parse(readFileSync(join(out, "performance-detail.json"), "utf8"));
 
-  const inputs = await loadInputs(seedData);
+  const inputs = await loadModelInputs(seedData);
   knownCategories = new Set(inputs.stats.categories!.keys());
   knownBrands = new Set(inputs.stats.brands!.keys());
   const means = new Map(inputs.stats.features.map((f) => [f.feature, f.mean]));
-  const csv = csvParse(readFileSync(inputs.files.production, "utf8"));
+  const csv = csvParse(readFileSync(inputs.files.productions[0].path, "utf8"));
   rows = csv.map((r) => {
     let prediction = inputs.model.intercept;
     let imputed = 0;
@@ -251,8 +253,8 @@ describe("reproducible", () => {
   }, 60_000);
 
   it("the same inputs give the same intervals, in-process and in the CLI", async () => {
-    const t = buildTables(await loadInputs(seedData));
-    const again = performanceTable(t.accumulation, t.inputs.stats);
+    const t = (await reportTables(seedData, {cacheDir: freshCache()}));
+    const again = performanceTable(t.inputs.log.accumulation, new RowErrors(t.inputs.log.kept), t.inputs.stats);
     expect(toJson(again)).toBe(toJson(t.performance));
     expect(JSON.parse(toJson(t.performance))).toEqual(table);
     expect(JSON.parse(toJson(t.performanceDetail))).toEqual(detail);

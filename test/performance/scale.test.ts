@@ -19,9 +19,9 @@ describe("a large input keeps the page data small and the intervals cheap", () =
       error: (random() - 0.5) * 30,
       imputed: i % 20,
     }));
-    const {data, scores, acc} = synthetic(rows);
-    const table = performanceTable(acc, syntheticStats(8, ["C0", "C1"]));
-    const detail = performanceDetail(data, scores, table);
+    const {acc, errors} = synthetic(rows);
+    const table = performanceTable(acc, errors, syntheticStats(8, ["C0", "C1"]));
+    const detail = performanceDetail(errors, table);
     const {resamples, maxDraws} = config.performance.interval;
     for (const g of [table.overall, ...table.segments, ...detail.price_bins]) {
       expect(g.ci_method).toBe(g.n * resamples > maxDraws ? "normal" : "bootstrap");

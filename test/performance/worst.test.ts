@@ -58,12 +58,12 @@ describe("worstSegments", () => {
   });
 
   it("end to end: a 3-row disaster is marked small and left out of the worst list", () => {
-    const {acc} = synthetic([
+    const {acc, errors} = synthetic([
       ...rowsOf(3, 200, {category: "Tiny", brand: "TinyBrand", tier: "TinyTier"}),
       ...rowsOf(60, 30, {category: "Bad", brand: "B1", tier: "Mid"}),
       ...rowsOf(300, 8, {category: "Fine", brand: "B2", tier: "Low"}),
     ]);
-    const table = performanceTable(acc, syntheticStats(8));
+    const table = performanceTable(acc, errors, syntheticStats(8));
     const tiny = table.segments.find((s) => s.segment === "Tiny")!;
     expect(tiny.small).toBe(true);
     expect(tiny.status).toBe("small sample");

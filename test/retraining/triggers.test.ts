@@ -2,11 +2,11 @@ import {describe, expect, it} from "vitest";
 import {criticalFeatures} from "../../loaders/scoring/critical.js";
 import type {DriftTable, FeatureDrift} from "../../loaders/drift/table.js";
 import type {FeatureImportance} from "../../loaders/scoring/importance.js";
-import {loadInputs} from "../../loaders/inputs/load.js";
 import {driftValue, nearZeroMean} from "../../loaders/retraining/drift-measure.js";
 import {triggerFrequency} from "../../loaders/retraining/frequency.js";
 import {currentTriggers} from "../../loaders/retraining/triggers.js";
-import {buildTables} from "../../loaders/pipeline/tables.js";
+import {reportTables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {expectClose, seedData, truth} from "../builders/helpers.js";
 import {days, run, syntheticInputs, type DaySpec} from "../builders/monitoring-inputs.js";
 
@@ -41,8 +41,8 @@ const driftTable = (features: FeatureDrift[], newShare: number | null): DriftTab
   new_brand_share: null,
 });
 
-describe("critical features", () => {
-  it("are the fewest most important features reaching the share", () => {
+describe("critical features", async () => {
+  it("are the fewest most important features reaching the share", async () => {
     const imp = importance([["a", 50], ["b", 25], ["c", 15], ["d", 10]]);
     expect(criticalFeatures(imp, 0.8).features.map((f) => f.feature)).toEqual(["a", "b", "c"]);
     expect(criticalFeatures(imp, 0.8).share).toBeCloseTo(0.9, 12);
@@ -52,15 +52,15 @@ describe("critical features", () => {
   });
 });
 
-describe("drift as the trigger measures it", () => {
-  it("is the larger of |mean shift| and |SD change|", () => {
+describe("drift as the trigger measures it", async () => {
+  it("is the larger of |mean shift| and |SD change|", async () => {
     expect(driftValue(-12, 40, false)).toEqual({drift_pct: 40, measure: "SD change"});
     expect(driftValue(35, -20, false)).toEqual({drift_pct: 35, measure: "mean shift"});
     expect(driftValue(null, -20, false)).toEqual({drift_pct: 20, measure: "SD change"});
     expect(driftValue(null, null, false)).toEqual({drift_pct: null, measure: null});
   });
 
-  it("ignores the mean shift of a near-zero-mean feature", () => {
+  it("ignores the mean shift of a near-zero-mean feature", async () => {
     expect(nearZeroMean(0.1, 1)).toBe(true);
     expect(nearZeroMean(10, 2)).toBe(false);
     expect(nearZeroMean(0, 5)).toBe(true);
@@ -68,10 +68,10 @@ describe("drift as the trigger measures it", () => {
   });
 });
 
-describe("the triggers on the whole log", () => {
+describe("the triggers on the whole log", async () => {
   const critical = criticalFeatures(importance([["a", 60], ["b", 30], ["c", 10]]), 0.8);
 
-  it("fire when past their lines, strictly", () => {
+  it("fire when past their lines, strictly", async () => {
     const t = currentTriggers(15.01, driftTable([featureDrift("a", 5, 31), featureDrift("b", 2, 2), featureDrift("c", 90, 90)], 0.11), critical);
     expect(t.triggers.map((x) => [x.id, x.value_pct, x.fired])).toEqual([
       ["rmse", 15.01, true],
@@ -82,19 +82,19 @@ describe("the triggers on the whole log", () => {
     expect(t.fired).toEqual(["rmse", "critical_drift", "new_categories"]);
   });
 
-  it("stay quiet at their lines, and a non-critical feature's drift does not count", () => {
+  it("stay quiet at their lines, and a non-critical feature's drift does not count", async () => {
     const t = currentTriggers(15, driftTable([featureDrift("a", 30, -30), featureDrift("b", -10, 0), featureDrift("c", 90, 90)], 0.1), critical);
     expect(t.triggers.map((x) => x.fired)).toEqual([false, false, false]);
     expect(t.triggers[1].value_pct).toBe(30);
   });
 
-  it("cannot judge new categories without training counts", () => {
+  it("cannot judge new categories without training counts", async () => {
     const t = currentTriggers(0, driftTable([featureDrift("a", 0, 0), featureDrift("b", 0, 0)], null), critical);
     expect(t.triggers[2]).toMatchObject({value_pct: null, fired: null});
   });
 
   it("on the seed data: the figures R computed", async () => {
-    const tables = buildTables(await loadInputs(seedData));
+    const tables = (await reportTables(seedData, {cacheDir: freshCache()}));
     const r = tables.retraining;
     const rmse = r.current.triggers.find((t) => t.id === "rmse")!;
     expectClose(rmse.value_pct, truth.overall.rmse_increase_pct);
@@ -110,17 +110,17 @@ describe("the triggers on the whole log", () => {
   });
 });
 
-describe("the triggers replayed day by day", () => {
-  const retraining = (specs: Omit<DaySpec, "date">[], edit?: (i: ReturnType<typeof syntheticInputs>) => void) => {
+describe("the triggers replayed day by day", async () => {
+  const retraining = async (specs: Omit<DaySpec, "date">[], edit?: (i: ReturnType<typeof syntheticInputs>) => void) => {
     const inputs = syntheticInputs(run("2026-05-01", specs));
     edit?.(inputs);
-    return buildTables(inputs).retraining;
+    return (await engineTables(inputs)).retraining;
   };
 
-  it("judge each day's trailing window once it holds enough predictions", () => {
+  it("judge each day's trailing window once it holds enough predictions", async () => {
     // 20 rows a day, |error| 1 for 6 days then 2 (validation RMSE 1): the 7-day window holds 100 rows from day 5.
     const errors = [...Array(6).fill(1), ...Array(6).fill(2)];
-    const r = retraining(errors.map((error) => ({rows: 20, error})));
+    const r = await retraining(errors.map((error) => ({rows: 20, error})));
     r.daily.forEach((d, i) => {
       const window = errors.slice(Math.max(0, i - 6), i + 1);
       if (window.length * 20 < 100) return expect(d.fired.rmse).toBeNull();
@@ -132,8 +132,8 @@ describe("the triggers replayed day by day", () => {
     expect(r.frequency.episodes).toBe(1);
   });
 
-  it("see drift in a critical feature and new categories", () => {
-    const r = retraining([...days(7, {rows: 20, error: 1}), ...days(7, {rows: 20, error: 1, scaleA: 1.5})], (inputs) => {
+  it("see drift in a critical feature and new categories", async () => {
+    const r = await retraining([...days(7, {rows: 20, error: 1}), ...days(7, {rows: 20, error: 1, scaleA: 1.5})], (inputs) => {
       inputs.stats.categories = new Map([["Toys", 100]]);
       // Feature b is constant in the synthetic log; a zero training SD gives it no importance and no SD change.
       inputs.stats.features.find((f) => f.feature === "b")!.sd = 0;
@@ -155,10 +155,10 @@ describe("the triggers replayed day by day", () => {
   });
 });
 
-describe("how often triggered retraining would run", () => {
+describe("how often triggered retraining would run", async () => {
   const dates = (n: number) => Array.from({length: n}, (_, i) => `d${i + 1}`);
 
-  it("counts episodes, and retrains with a cool-down", () => {
+  it("counts episodes, and retrains with a cool-down", async () => {
     const fired = [null, false, true, true, false, true, true, true, true, true, true, true, true, false];
     const f = triggerFrequency(fired, dates(fired.length), 3);
     expect(f.evaluated_days).toBe(13);
@@ -172,7 +172,7 @@ describe("how often triggered retraining would run", () => {
     expect(triggerFrequency([true, true, true, true], dates(4), 3).per_year_high).toBeCloseTo(365 / 3, 12);
   });
 
-  it("an unjudged day neither ends nor starts an episode; nothing judged gives no rate", () => {
+  it("an unjudged day neither ends nor starts an episode; nothing judged gives no rate", async () => {
     const f = triggerFrequency([true, null, true], dates(3), 7);
     expect(f.episodes).toBe(1);
     expect(triggerFrequency([null, null], dates(2), 7).per_year_low).toBeNull();

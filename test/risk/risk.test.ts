@@ -3,8 +3,10 @@ import {join} from "node:path";
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {config} from "../../loaders/config.js";
-import {loadInputs} from "../../loaders/inputs/load.js";
-import {fallbackRule, type FallbackRule} from "../../loaders/risk/fallback.js";
+import {fallbackLook, type FallbackRule} from "../../loaders/risk/fallback.js";
+import {priceFeatures} from "../../loaders/risk/flag-sets.js";
+import type {Scores} from "../../loaders/scoring/score.js";
+import type {TrainingStats} from "../../loaders/inputs/training-stats.js";
 import type {ProductionData} from "../../loaders/inputs/production.js";
 import type {LinearModel} from "../../loaders/model/index.js";
 import {score, scoringPlan} from "../../loaders/scoring/score.js";
@@ -12,9 +14,37 @@ import {riskMatrix, type RiskEvidence} from "../../loaders/risk/matrix.js";
 import {abRowsNeeded, rollbackPlan} from "../../loaders/risk/rollback.js";
 import {rangeCounts, shareBelow} from "../../loaders/risk/sanity.js";
 import {fallbackConclusion, matrixConclusion, rollbackConclusion, sanityConclusion} from "../../loaders/risk/conclusions.js";
-import {buildTables, type Tables} from "../../loaders/pipeline/tables.js";
+import {reportTables, type Tables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {expectClose, seedData} from "../builders/helpers.js";
 import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
+
+/**
+ * The fallback rule on a log in memory, as the engine runs it: the price
+ * signals' sums as the pass adds them, the rule's look fed the chosen
+ * signals' columns.
+ */
+function fallbackRule(production: ProductionData, scores: Scores, stats: TrainingStats, critical: string[], validation: number): FallbackRule {
+  const prices = new Set(priceFeatures(production.features, stats));
+  const candidates = production.features.flatMap((feature, position) => {
+    if (!prices.has(feature)) return [];
+    let n = 0;
+    let sse = 0;
+    for (let r = 0; r < production.rows; ++r) {
+      const x = production.x[position][r];
+      if (x !== x) continue;
+      const e = production.actualPrice[r] - x;
+      ++n;
+      sse += e * e;
+    }
+    return [{position, feature, sums: {n, sse}}];
+  });
+  const columns = critical.map((f) => production.x[production.features.indexOf(f)]);
+  const rows = {n: production.rows, actual: production.actualPrice, prediction: scores.prediction, error: scores.error, misses: (r: number) => columns.some((c) => c[r] !== c[r])};
+  const look = fallbackLook(rows, candidates, critical, validation, config.risk.sanityRangeUsd);
+  look.look?.visit(0, production.rows, look.chosen.map((c) => production.x[c.position]));
+  return look.result(config.risk.sanityRangeUsd).rule;
+}
 
 describe("the sanity check", () => {
   it("counts rejections, real prices outside, and which rejections are wrong", () => {
@@ -193,7 +223,7 @@ describe("on the seed data", () => {
   let tables: Tables;
   let log: Record<string, string>[];
   beforeAll(async () => {
-    tables = buildTables(await loadInputs(seedData));
+    tables = (await reportTables(seedData, {cacheDir: freshCache()}));
     const csv = readdirSync(seedData).find((f) => f.endsWith(".csv"))!;
     log = csvParse(readFileSync(join(seedData, csv), "utf8"));
   });
@@ -201,7 +231,7 @@ describe("on the seed data", () => {
   it("the sanity counts, recounted from the log and the predictions", () => {
     const {min, max} = config.risk.sanityRangeUsd;
     const s = tables.risk.sanity;
-    const prediction = [...tables.scores.prediction];
+    const prediction = [...tables.inputs.log.kept.prediction];
     const actual = log.map((r) => Number(r.actual_price));
     const outside = (x: number) => x < min || x > max;
     expect(s.brief.rejected).toBe(prediction.filter(outside).length);
@@ -217,7 +247,7 @@ describe("on the seed data", () => {
 
   it("the fallback's complete rows, recounted from the log", () => {
     const critical = tables.retraining.critical.features.map((f) => f.feature);
-    const complete = log.map((r, i) => ({ok: critical.every((f) => r[f] !== "" && r[f] !== "NA"), e: tables.scores.error[i]})).filter((r) => r.ok);
+    const complete = log.map((r, i) => ({ok: critical.every((f) => r[f] !== "" && r[f] !== "NA"), e: tables.inputs.log.kept.actual[i] - tables.inputs.log.kept.prediction[i]})).filter((r) => r.ok);
     const f = tables.risk.fallback;
     expect(f.complete_rows.n).toBe(complete.length);
     expectClose(f.complete_rows.rmse, Math.sqrt(complete.reduce((s, r) => s + r.e * r.e, 0) / complete.length));

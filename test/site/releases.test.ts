@@ -1,10 +1,10 @@
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import {loadInputs} from "../../loaders/inputs/load.js";
 import {readReleases} from "../../loaders/site/release-files.js";
 import {compareVersions, isVersion, releaseChanges, releaseFigures, versionsView, type Release, type ReleaseFigures} from "../../loaders/site/releases.js";
-import {buildTables} from "../../loaders/pipeline/tables.js";
+import {reportTables} from "../../loaders/pipeline/index.js";
+import {engineTables, freshCache} from "../builders/engine.js";
 import {expectClose, root, runTs, seedData, tempDir, truth} from "../builders/helpers.js";
 
 const figures = (over: Partial<ReleaseFigures> = {}): ReleaseFigures => ({
@@ -43,7 +43,7 @@ describe("versions", () => {
 
 describe("a release's figures", () => {
   it("are the report's, as R computes them from the seed data", async () => {
-    const f = releaseFigures(buildTables(await loadInputs(seedData)));
+    const f = releaseFigures((await reportTables(seedData, {cacheDir: freshCache()})));
     expect(f.rows).toBe(truth.n_prod);
     expectClose(f.rmse, truth.overall.rmse);
     expectClose(f.rmse_increase_pct, truth.overall.rmse_increase_pct);
