@@ -17,7 +17,7 @@ describe("the feature columns the risk table reads row by row", () => {
     ["p2", 5],
     ["z", 3],
     ["p1", 2],
-  ].map(([feature, importance], i) => ({feature: feature as string, beta: 1, train_sd: importance as number, importance: importance as number, rank: i + 1}));
+  ].map(([feature, importance], i) => ({feature: feature as string, index: features.indexOf(feature as string), beta: 1, train_sd: importance as number, importance: importance as number, rank: i + 1}));
   const feature = (name: string, unit: string) => ({feature: name, source: "database", unit, mean: 0, sd: 1, missingRate: 0, min: null, max: null});
   const stats = {
     ...syntheticInputs(run("2026-05-01", days(1, {rows: 1, error: 1}))).stats,
