@@ -1,6 +1,6 @@
 import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type ProductionData, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import {normalQuantile, pairwiseCorrelation} from "../stats/index.js";
 
@@ -83,12 +83,11 @@ export function correlationReport(production: ProductionData, stats: TrainingSta
   });
   if (!matrix) return empty(`${stats.file} has no training correlation matrix`);
   const adjust = /mean/i.test(stats.imputation);
-  const column = new Map(production.features.map((f, j) => [f, j]));
-  const missing = new Map(stats.features.map((f) => [f.feature, f.missingRate]));
-  // Matrix positions of the model's features, in the model's order.
-  const at = production.features.flatMap((f) => {
+  const trainRows = modelFeatureStats(production.features, stats);
+  // The model's features in the matrix, in the model's order: matrix position i, column j and training missing rate.
+  const at = production.features.flatMap((f, j) => {
     const i = matrix.features.indexOf(f);
-    return i < 0 ? [] : [{feature: f, i}];
+    return i < 0 ? [] : [{feature: f, i, x: production.x[j], missing: trainRows[j].missingRate}];
   });
   if (at.length < 2) return empty(`${stats.file}'s correlation matrix covers fewer than two of the model's features`);
 
@@ -100,9 +99,9 @@ export function correlationReport(production: ProductionData, stats: TrainingSta
       const a = at[u].feature;
       const b = at[v].feature;
       const train = matrix.values[at[u].i][at[v].i];
-      const {r, n} = pairwiseCorrelation(production.x[column.get(a)!], production.x[column.get(b)!]);
+      const {r, n} = pairwiseCorrelation(at[u].x, at[v].x);
       if (r === null || n < 4) continue;
-      const factor = adjust ? imputationFactor(missing.get(a)!, missing.get(b)!) : 1;
+      const factor = adjust ? imputationFactor(at[u].missing, at[v].missing) : 1;
       maxShrink = Math.max(maxShrink, 1 - factor);
       const adjusted = Math.max(-1, Math.min(1, train / factor));
       // Compare with the plausible training value nearest production: a change is counted only if imputation cannot explain it.

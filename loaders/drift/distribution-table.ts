@@ -1,5 +1,6 @@
 import {config} from "../config.js";
-import type {ProductionData, TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type ProductionData, type TrainingStats} from "../inputs/index.js";
+import {present as withValues} from "../shared/index.js";
 import {quantiles as quantilesOf} from "../stats/index.js";
 import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein} from "./distribution.js";
 
@@ -43,7 +44,7 @@ export function psiLevel(value: number): PsiLevel {
 export function distributionTable(production: ProductionData, stats: TrainingStats): DistributionTable {
   const c = config.driftAnalysis;
   const probs = stats.quantileProbs;
-  const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
+  const trainStats = modelFeatureStats(production.features, stats);
   const empty = (feature: string): FeatureDistribution => ({
     feature,
     psi: null,
@@ -62,7 +63,7 @@ export function distributionTable(production: ProductionData, stats: TrainingSta
     if (!probs || !q || !validQuantiles(q, probs)) return empty(feature);
     const values = present(production.x[j]);
     if (values.length === 0) return {...empty(feature), train_quantiles: q};
-    const train = trainByName.get(feature)!;
+    const train = trainStats[j];
     const bounds = cdfBoundaries(q, probs, values, c.minPointShare);
     const {expected, actual} = quantileBins(bounds);
     const value = psiOfShares(expected, actual, c.psiEpsilon);
@@ -91,9 +92,8 @@ export function distributionTable(production: ProductionData, stats: TrainingSta
     features,
     level_counts,
     ks_beyond_noise_count: features.filter((f) => f.ks_beyond_noise).length,
-    chart_features: features
-      .filter((f) => f.psi !== null)
-      .sort((a, b) => b.psi! - a.psi! || (a.feature < b.feature ? -1 : 1))
+    chart_features: withValues(features, "psi")
+      .sort((a, b) => b.psi - a.psi || (a.feature < b.feature ? -1 : 1))
       .slice(0, c.quantileChartFeatures)
       .map((f) => f.feature),
   };

@@ -7,7 +7,7 @@ import type {PerformanceTable} from "../performance/index.js";
 import {correlationConclusion, distributionConclusion, impactConclusion, missingConclusion, missingErrorConclusion, newSegmentsConclusion, outageConclusion, shiftConclusion} from "./conclusions.js";
 import {correlationReport, type CorrelationReport} from "./correlation.js";
 import {distributionTable, type DistributionTable, type PsiLevel} from "./distribution-table.js";
-import {impactReport, type ImpactReport} from "./impact.js";
+import {featureImpacts, rankImpacts, type ImpactReport} from "./impact.js";
 import {missingnessReport, type MissingnessReport} from "./missingness.js";
 import {newSegmentsReport, type NewSegmentsByDimension} from "./new-segments.js";
 
@@ -103,12 +103,12 @@ export interface DriftReportInputs {
 /** Everything the drift page shows beyond drift.json, from the tables already built. */
 export function driftReport({inputs, scores, accumulation, importance, performance, drift}: DriftReportInputs): DriftReport {
   const {production, stats} = inputs;
-  const impact = impactReport(drift.features, importance);
+  const impacts = featureImpacts(drift.features, importance);
+  const impact = rankImpacts(impacts);
   const distribution = distributionTable(production, stats);
   const missingness = missingnessReport(production, stats, accumulation, scores, importance, performance.by_imputed);
-  const impactOf = new Map(impact.features.map((f) => [f.feature, f]));
   const features = drift.features.map((d, j): DriftFeatureRow => {
-    const i = impactOf.get(d.feature)!;
+    const i = impacts[j];
     const dist = distribution.features[j];
     const {prod_n: _, ...contract} = d;
     return {
