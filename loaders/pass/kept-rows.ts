@@ -1,4 +1,5 @@
 import type {ProductionData} from "../inputs/index.js";
+import {allPresent} from "../shared/index.js";
 import type {Scores} from "../scoring/index.js";
 
 /**
@@ -138,13 +139,13 @@ class Coder {
  */
 export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "file" | "features" | "extraColumns">, kept: readonly number[]): {production: ProductionData; scores: Scores} {
   const rows = parts.reduce((sum, p) => sum + p.rows, 0);
-  const concat = <T extends Float64Array | Uint16Array>(pick: (p: KeptRows) => T, make: new (n: number) => T): T => {
+  const concat = <T extends Float64Array | Uint16Array>(pick: (p: KeptRows, i: number) => T, make: new (n: number) => T): T => {
     const out = new make(rows);
     let at = 0;
-    for (const p of parts) {
-      out.set(pick(p), at);
+    parts.forEach((p, i) => {
+      out.set(pick(p, i), at);
       at += p.rows;
-    }
+    });
     return out;
   };
   const text = (column: TextColumn): string[] => {
@@ -158,8 +159,9 @@ export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "fi
     }
     return out;
   };
-  const hasUnits = parts.every((p) => p.unitsSold !== null);
-  const hasLatency = parts.every((p) => p.latencyMs !== null);
+  // An optional column is kept when every range has it.
+  const units = parts.map((p) => p.unitsSold);
+  const latency = parts.map((p) => p.latencyMs);
   const error = concat((p) => p.error, Float64Array);
   const production: ProductionData = {
     ...base,
@@ -171,8 +173,8 @@ export function keptProduction(parts: KeptRows[], base: Pick<ProductionData, "fi
     priceTier: text("priceTier"),
     actualPrice: concat((p) => p.actualPrice, Float64Array),
     x: someColumns(base.features, new Map(kept.map((j, k) => [j, concat((p) => p.x[k], Float64Array)]))),
-    unitsSold: hasUnits ? concat((p) => p.unitsSold!, Float64Array) : null,
-    latencyMs: hasLatency ? concat((p) => p.latencyMs!, Float64Array) : null,
+    unitsSold: allPresent(units) ? concat((_, i) => units[i], Float64Array) : null,
+    latencyMs: allPresent(latency) ? concat((_, i) => latency[i], Float64Array) : null,
   };
   const scores: Scores = {
     prediction: concat((p) => p.prediction, Float64Array),

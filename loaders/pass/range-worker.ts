@@ -8,11 +8,13 @@ import {runRangeJob, type RangeJob} from "./range-job.js";
  * its job is known) and answers each with its result, the accumulation's and
  * kept rows' arrays transferred.
  */
-parentPort!.on("message", (job: RangeJob) => {
+const port = parentPort;
+if (port === null) throw new Error("range-worker.ts runs as a worker thread (see worker-pool.ts), not on the main thread");
+port.on("message", (job: RangeJob) => {
   const {result, accumulation, kept, transfer: keptArrays} = runRangeJob(job);
   const {packed, transfer} = packAccumulation(accumulation);
   if (process.env.REPORT_STREAM_TRACE) process.stderr.write(`stream: range from byte ${job.from}: ${threadCpuSeconds()} s of CPU\n`);
-  parentPort!.postMessage({result, accumulation: packed, kept}, [...transfer, ...keptArrays]);
+  port.postMessage({result, accumulation: packed, kept}, [...transfer, ...keptArrays]);
 });
 
 /** This thread's CPU time (Linux; for tracing), which unlike wall time does not count waiting for a busy machine's cores. */

@@ -10,19 +10,20 @@ import {rangeWorkerScript} from "./worker-script.js";
 const idle: Worker[] = [];
 
 export function startRangeWorkers(count: number): void {
-  while (idle.length < count) {
-    const script = rangeWorkerScript();
-    const worker = new Worker(script.url, {workerData: script.data});
-    worker.unref();
-    idle.push(worker);
-  }
+  while (idle.length < count) idle.push(newWorker());
 }
 
 /** A started worker (or a new one), referenced until it is given back. */
 export function takeRangeWorker(): Worker {
-  startRangeWorkers(1);
-  const worker = idle.pop()!;
+  const worker = idle.pop() ?? newWorker();
   worker.ref();
+  return worker;
+}
+
+function newWorker(): Worker {
+  const script = rangeWorkerScript();
+  const worker = new Worker(script.url, {workerData: script.data});
+  worker.unref();
   return worker;
 }
 
