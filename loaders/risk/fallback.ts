@@ -6,8 +6,8 @@ import {accuracy, missesAny, subsetAccuracy, type SubsetAccuracy} from "./subset
 export type FallbackTier = "model" | "signal" | "review";
 
 /** The rows one branch of the rule serves, and how well. */
-export interface FallbackBranch {
-  tier: FallbackTier;
+export interface FallbackBranch<Tier extends FallbackTier = FallbackTier> {
+  tier: Tier;
   n: number;
   share: number;
   /** RMSE of the model's prediction (training-mean imputation) on these rows. */
@@ -40,7 +40,8 @@ export interface FallbackRule {
   signals: PriceSignal[];
   /** Candidates that did not beat the model where critical features are missing. */
   rejected_signals: {feature: string; rmse: number}[];
-  branches: FallbackBranch[];
+  /** The model, signal and review branches, in that order. */
+  branches: [FallbackBranch<"model">, FallbackBranch<"signal">, FallbackBranch<"review">];
   /** RMSE of all rows as served today and under the rule. */
   served_today_rmse: number;
   served_by_rule_rmse: number;
@@ -62,12 +63,14 @@ export function firstPresent(columns: readonly Float64Array[], r: number): numbe
 const tierNames = ["model", "signal", "review"] as const;
 
 export function fallbackRule(production: ProductionData, scores: Scores, stats: TrainingStats, critical: readonly string[], validationRmse: number): FallbackRule {
-  const position = new Map(production.features.map((f, j) => [f, j]));
-  const missing = missesAny(production.x, critical.map((f) => position.get(f)!));
+  // The critical features' columns, in model order (whether a row misses any does not depend on the order).
+  const criticalSet = new Set(critical);
+  const missing = missesAny(production.x, production.features.flatMap((f, j) => (criticalSet.has(f) ? [j] : [])));
   const affected = subsetAccuracy(scores.error, missing, validationRmse);
-  const candidates = priceFeatures(production.features, stats)
-    .map((feature) => {
-      const x = production.x[position.get(feature)!];
+  const prices = new Set(priceFeatures(production.features, stats));
+  const candidates = production.features
+    .flatMap((feature, j) => (prices.has(feature) ? [{feature, x: production.x[j]}] : []))
+    .map(({feature, x}) => {
       // The signal's own error as a price, over the rows where it is present.
       let n = 0;
       let sse = 0;
@@ -104,10 +107,11 @@ export function fallbackRule(production: ProductionData, scores: Scores, stats: 
     all.served += served * served;
   }
   const rows = production.rows;
-  const branches = tierNames.map((tier, t): FallbackBranch => {
+  const branch = <Tier extends FallbackTier>(tier: Tier, t: number): FallbackBranch<Tier> => {
     const {n, model, served} = sums[t];
     return {tier, n, share: rows > 0 ? n / rows : 0, model_rmse: accuracy(n, model, rows, validationRmse).rmse, served_rmse: accuracy(n, served, rows, validationRmse).rmse};
-  });
+  };
+  const branches: FallbackRule["branches"] = [branch("model", 0), branch("signal", 1), branch("review", 2)];
   return {
     critical: [...critical],
     signals: chosen.map((c, k) => ({...c, served: used[k]})),

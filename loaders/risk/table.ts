@@ -37,12 +37,13 @@ export interface RiskSources {
 export function riskTable({inputs, importance, scores, performance, drift, monitoring}: RiskSources): RiskTable {
   const {production, stats} = inputs;
   const validation = stats.validation.rmse;
-  const critical = criticalFeatures(importance).features.map((f) => f.feature);
+  const criticalRows = criticalFeatures(importance).features;
+  const critical = criticalRows.map((f) => f.feature);
   const source = new Map(stats.features.map((f) => [f.feature, f.source]));
-  const position = new Map(production.features.map((f, j) => [f, j]));
   const api = config.risk.apiSource;
   const pipelineSources = [...new Set(stats.features.map((f) => f.source))].filter((s) => s !== api).sort();
-  const columnsFrom = (sources: string[]) => critical.filter((f) => sources.includes(source.get(f) ?? "")).map((f) => position.get(f)!);
+  // The columns (model positions) of the critical features from these sources.
+  const columnsFrom = (sources: string[]) => criticalRows.filter((f) => sources.includes(source.get(f.feature) ?? "")).map((f) => f.index);
   const subset = (columns: number[]) => subsetAccuracy(scores.error, missesAny(production.x, columns), validation);
 
   const fallback = fallbackRule(production, scores, stats, critical, validation);
