@@ -76,6 +76,12 @@ export function scheduleCosts(inputs: CostInputs = {...config.retraining.cost}):
   return {weekly: cost("weekly"), monthly: cost("monthly"), quarterly: cost("quarterly")};
 }
 
+/** A costs table's schedule costs by schedule: computed again from its own inputs, so they are its figures. */
+export function costsBySchedule(costs: RetrainingCosts): Record<Schedule, ScheduleCost> {
+  const {hours, hourly_rate_usd: hourlyRateUsd, compute_usd: computeUsd} = costs.inputs;
+  return scheduleCosts({hours, hourlyRateUsd, computeUsd});
+}
+
 export function retrainingCosts(frequency: TriggerFrequency, inputs: CostInputs = {...config.retraining.cost}): RetrainingCosts {
   const counts = config.retraining.retrainsPerYear;
   const per = perRetrainUsd(inputs);

@@ -8,7 +8,7 @@ import type {PerformanceTable} from "../performance/index.js";
 import {costBenefit, type CostBenefit} from "./benefit.js";
 import {weeklyBuildup, type Buildup} from "./buildup.js";
 import {benefitConclusion, costsConclusion, criticalConclusion, protocolConclusion, replayConclusion, summaryConclusion, triggersConclusion, type RetrainingConclusions} from "./conclusions.js";
-import {retrainingCosts, scheduleCosts, type RetrainingCosts} from "./costs.js";
+import {costsBySchedule, retrainingCosts, type RetrainingCosts} from "./costs.js";
 import {driftValue, nearZeroMean, type CriticalColumn} from "./drift-measure.js";
 import {triggerFrequency, type TriggerFrequency} from "./frequency.js";
 import {retrainingProtocol, type Protocol} from "./protocol.js";
@@ -73,8 +73,7 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
   const buildup = weeklyBuildup(days, newRows, columns, stats.validation.rmse);
   const protocol = retrainingProtocol(buildup, performance.daily_windows?.change ?? null, drift.severe_count, stats.window.days);
   const costs = retrainingCosts(frequency);
-  // The same figures as costs.schedules (the same inputs), by schedule.
-  const scheduleCost = scheduleCosts()[protocol.schedule.recommended].annual_usd;
+  const scheduleCost = costsBySchedule(costs)[protocol.schedule.recommended].annual_usd;
   const benefit = costBenefit(monitoring.impact.totals, monitoring.window.days, performance.validation.mae, performance.overall.mae, scheduleCost);
 
   const criticalNames = new Set(critical.features.map((f) => f.feature));
