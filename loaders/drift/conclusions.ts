@@ -1,6 +1,6 @@
 import {format} from "d3";
 import {config} from "../config.js";
-import {fixed, int, list, pct, signedNum, signedPct, signedUsd, usd} from "../shared/index.js";
+import {fixed, int, list, maxBy, pct, present, signedNum, signedPct, signedUsd, usd} from "../shared/index.js";
 import type {CorrelationPair, CorrelationReport} from "./correlation.js";
 import type {DistributionTable} from "./distribution-table.js";
 import type {ImpactReport} from "./impact.js";
@@ -32,12 +32,12 @@ export interface ShiftFigures {
 /** Section "% change in mean and SD, severe drift". */
 export function shiftConclusion(f: ShiftFigures): string {
   const rule = `mean shift above ${severeMeanShiftPct}% or SD change above ${severeSdChangePct}%`;
-  const meaningful = f.features.filter((x) => x.pct_meaningful && x.mean_shift_pct !== null);
-  const topMean = maxBy(meaningful, (x) => Math.abs(x.mean_shift_pct!));
-  const topSd = maxBy(
-    f.features.filter((x) => x.sd_change_pct !== null),
-    (x) => Math.abs(x.sd_change_pct!),
+  const shifted = present(f.features, "mean_shift_pct");
+  const topMean = maxBy(
+    shifted.filter((x) => x.pct_meaningful),
+    (x) => Math.abs(x.mean_shift_pct),
   );
+  const topSd = maxBy(present(f.features, "sd_change_pct"), (x) => Math.abs(x.sd_change_pct));
   const parts: string[] = [];
   if (f.severe_count === 0) parts.push(`No feature of ${f.feature_count} drifts severely (${rule}).`);
   else {
@@ -50,12 +50,12 @@ export function shiftConclusion(f: ShiftFigures): string {
     );
   }
   const largest: string[] = [];
-  if (topMean) largest.push(`the largest mean shift is ${topMean.feature}'s (${signedPct(topMean.mean_shift_pct!)})`);
-  if (topSd) largest.push(`the largest SD change ${topSd.feature}'s (${signedPct(topSd.sd_change_pct!)})`);
+  if (topMean) largest.push(`the largest mean shift is ${topMean.feature}'s (${signedPct(topMean.mean_shift_pct)})`);
+  if (topSd) largest.push(`the largest SD change ${topSd.feature}'s (${signedPct(topSd.sd_change_pct)})`);
   if (largest.length) parts.push(capitalize(list(largest)) + ".");
-  const nearZero = f.features.filter((x) => !x.pct_meaningful && x.mean_shift_pct !== null);
+  const nearZero = shifted.filter((x) => !x.pct_meaningful);
   if (nearZero.length) {
-    const each = nearZero.map((x) => `${x.feature} (${signedPct(x.mean_shift_pct!)}${x.mean_shift_sd === null ? "" : `, which is ${signedNum(x.mean_shift_sd, 2)} training SD`})`);
+    const each = nearZero.map((x) => `${x.feature} (${signedPct(x.mean_shift_pct)}${x.mean_shift_sd === null ? "" : `, which is ${signedNum(x.mean_shift_sd, 2)} training SD`})`);
     parts.push(
       `The % mean shift of ${list(each)} is not meaningful: the training mean is within ${c.nearZeroMeanSd} SD of zero, so ${nearZero.length > 1 ? "these features are" : "the feature is"} judged by ${nearZero.length > 1 ? "their" : "its"} shift in SDs.`,
     );
@@ -65,19 +65,19 @@ export function shiftConclusion(f: ShiftFigures): string {
 
 /** Section "Which drift matters": importance × shift. */
 export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_risk" | "missed_by_pct_rule" | "net_prediction_shift" | "severe_share_of_shift">): string {
-  const ranked = impact.features.filter((f) => f.prediction_shift !== null);
-  const top = ranked[0];
+  const ranked = present(impact.features, "prediction_shift");
+  const top = ranked.at(0);
   if (!top) return "No feature has production values, so drift's effect on predictions cannot be measured.";
   const lead = "Ranked by the shift its drift alone causes in the average prediction (β × change in mean)";
   const parts: string[] = [];
-  const topSevere = impact.high_risk.find((f) => f.prediction_shift !== null);
+  const topSevere = present(impact.high_risk, "prediction_shift").at(0);
   if (top.severe) {
-    parts.push(`${lead}, the severe features are also the ones that matter: ${top.feature} moves it most, by ${signedUsd(top.prediction_shift!)}.`);
+    parts.push(`${lead}, the severe features are also the ones that matter: ${top.feature} moves it most, by ${signedUsd(top.prediction_shift)}.`);
   } else {
     const why = top.mean_shift_pct === null || !top.pct_meaningful ? "a shift the % rule cannot judge" : `a ${signedPct(top.mean_shift_pct)} mean shift the % rule does not flag`;
     parts.push(
-      `${lead}, the largest is ${top.feature}'s (${signedUsd(top.prediction_shift!)}, ${why})` +
-        (topSevere ? `; the most consequential severe feature, ${topSevere.feature}, moves it by ${signedUsd(topSevere.prediction_shift!)}.` : "; no feature is severe."),
+      `${lead}, the largest is ${top.feature}'s (${signedUsd(top.prediction_shift)}, ${why})` +
+        (topSevere ? `; the most consequential severe feature, ${topSevere.feature}, moves it by ${signedUsd(topSevere.prediction_shift)}.` : "; no feature is severe."),
     );
   }
   if (impact.high_risk.length && impact.severe_share_of_shift !== null) {
@@ -86,9 +86,10 @@ export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_r
   } else {
     parts.push(`All mean shifts together move the average prediction by ${signedUsd(impact.net_prediction_shift)}.`);
   }
-  const missed = impact.missed_by_pct_rule;
+  // A feature is missed by the % rule for a large shift in SDs, so it has one.
+  const missed = present(impact.missed_by_pct_rule, "mean_shift_sd");
   if (missed.length) {
-    const names = list([...missed.slice(0, 4).map((f) => `${f.feature} (${signedNum(f.mean_shift_sd!, 1)} SD)`), ...(missed.length > 4 ? [`${missed.length - 4} more`] : [])]);
+    const names = list([...missed.slice(0, 4).map((f) => `${f.feature} (${signedNum(f.mean_shift_sd, 1)} SD)`), ...(missed.length > 4 ? [`${missed.length - 4} more`] : [])]);
     parts.push(`${missed.length === 1 ? "One feature" : `${capitalize(count(missed.length, "feature"))}`} the % rule misses moved by at least ${c.largeShiftSd} training SD: ${names}.`);
   }
   return parts.join(" ");
@@ -96,13 +97,15 @@ export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_r
 
 /** Section "Distribution tests". */
 export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features">, severe: ReadonlySet<string>): string {
-  if (d.unavailable) return `Distribution tests cannot be computed: ${d.unavailable}.`;
+  // A tested feature has both its PSI and its KS distance.
+  const tested = present(d.features, "psi", "ks");
+  const top = maxBy(tested, (f) => f.psi);
+  // The table is unavailable exactly when no feature could be tested.
+  if (d.unavailable || !top) return `Distribution tests cannot be computed: ${d.unavailable ?? "no feature could be tested"}.`;
   const {stable, moderate, major} = d.level_counts;
-  const tested = d.features.filter((f) => f.psi !== null);
-  const top = maxBy(tested, (f) => f.psi!)!;
   const parts = [
     `By PSI on the training quantile bins, ${count(major, "feature")} show${major === 1 ? "s" : ""} a major shift (≥ ${c.psiMajor}), ${moderate} a moderate one and ${stable} ${stable === 1 ? "is" : "are"} stable;`,
-    `the largest is ${top.feature}'s (PSI ${fixed(top.psi!, 2)}, KS ≈ ${fixed(top.ks!, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
+    `the largest is ${top.feature}'s (PSI ${fixed(top.psi, 2)}, KS ≈ ${fixed(top.ks, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
     `The approximate KS distance exceeds its ${pct(c.ksAlpha, 0)} critical value for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
   ];
   const hidden = tested.filter((f) => f.psi_level === "major" && !severe.has(f.feature)).map((f) => f.feature);
@@ -117,18 +120,19 @@ export function missingConclusion(m: Pick<MissingnessReport, "train_rate" | "pro
   const rule = `more than ${elevatedRatio}× the training rate and at least ${points(elevatedPoints)} points above it`;
   const total = m.features.length;
   const parts = [`Production is missing ${pct(m.prod_rate)} of feature values against ${pct(m.train_rate)} in training.`];
-  const rate = new Map(m.features.map((f) => [f.feature, f.prod_rate]));
-  const named = (names: string[]) => list(names.map((n) => `${n} (${pct(rate.get(n)!)})`));
+  // The elevated features' rows, in the report's order (highest production rate first).
+  const elevated = m.elevated.flatMap((name) => m.features.filter((f) => f.feature === name));
+  const named = (rows: readonly {feature: string; prod_rate: number}[]) => list(rows.map((f) => `${f.feature} (${pct(f.prod_rate)})`));
   const k = m.elevated.length;
   if (k === 0) parts.push(`No feature's missing rate is elevated (${rule}).`);
-  else if (k <= 5) parts.push(`${capitalize(count(k, "feature"))} ${k === 1 ? "has an elevated rate" : "have elevated rates"} (${rule}): ${named(m.elevated)}.`);
+  else if (k <= 5) parts.push(`${capitalize(count(k, "feature"))} ${k === 1 ? "has an elevated rate" : "have elevated rates"} (${rule}): ${named(elevated)}.`);
   else {
     const rest = total - k;
     parts.push(
       `${k} of ${total} features have elevated rates (${rule})` +
         (k > total / 2 ? `, so the rise is broad rather than confined to a few features` : "") +
         (rest > 0 && rest <= 3 ? `; only ${list(m.features.filter((f) => !f.elevated).map((f) => f.feature))} ${rest === 1 ? "is" : "are"} not` : "") +
-        `. The highest are ${named(m.elevated.slice(0, 3))}.`,
+        `. The highest are ${named(elevated.slice(0, 3))}.`,
     );
   }
   const sources = [...m.by_source].sort((a, b) => b.prod_rate - a.prod_rate);
@@ -155,9 +159,9 @@ export function outageConclusion(m: Pick<MissingnessReport, "outages">): string 
 /** Section "Missing values and errors": does missingness correlate with the degradation? */
 export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_error" | "imputed_error">): string {
   const minRows = config.performance.minSegmentRows;
-  const judged = m.by_feature_error.filter((f) => f.n_missing >= minRows && f.rmse_missing !== null && f.rmse_present !== null);
-  const worse = judged.filter((f) => f.rmse_missing! > f.rmse_present!);
-  const top = maxBy(judged, (f) => f.rmse_missing! / f.rmse_present!);
+  const judged = present(m.by_feature_error, "rmse_missing", "rmse_present").filter((f) => f.n_missing >= minRows);
+  const worse = judged.filter((f) => f.rmse_missing > f.rmse_present);
+  const top = maxBy(judged, (f) => f.rmse_missing / f.rmse_present);
   const r = m.imputed_error;
   const correlates = r !== null && r.r > 0 && r.strength !== "negligible";
   const parts: string[] = [];
@@ -172,7 +176,7 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
   if (top) {
     parts.push(
       `Among the ${m.by_feature_error.length} most important features, ${worse.length === judged.length ? `all ${judged.length}` : `${worse.length} of the ${judged.length}`} with at least ${minRows} missing rows ${worse.length === 1 ? "has" : "have"} a higher RMSE when missing; ` +
-        `the largest gap is ${top.feature}'s (${usd(top.rmse_missing!)} missing, n = ${top.n_missing}, against ${usd(top.rmse_present!)} present).`,
+        `the largest gap is ${top.feature}'s (${usd(top.rmse_missing)} missing, n = ${top.n_missing}, against ${usd(top.rmse_present)} present).`,
     );
   } else parts.push(`None of the ${m.by_feature_error.length} most important features is missing in ${minRows} rows or more, too few to compare RMSE.`);
   return parts.join(" ");
@@ -204,12 +208,13 @@ export function newSegmentsConclusion(dims: readonly NewSegmentsByDimension[]): 
     .map((d) => {
       const noun = d.dimension === "category" ? ["category", "categories"] : ["brand", "brands"];
       if (!d.known) return `Whether any ${noun[0]} is new cannot be told: the training statistics have no ${noun[0]} counts.`;
-      if (d.segments.length === 0) return `No ${noun[0]} is new.`;
+      const worst = maxBy(d.segments, (s) => s.rmse);
+      // New segments have rows, so an RMSE.
+      if (!worst || d.rmse_new === null) return `No ${noun[0]} is new.`;
       const k = d.segments.length;
-      const worst = maxBy(d.segments, (s) => s.rmse)!;
       return (
         `${capitalize(count(k, noun[0], noun[1]))} unseen in training (${list(d.segments.map((s) => s.segment))}) ${k === 1 ? "makes" : "make"} up ${pct(d.share_new)} of production rows, ` +
-        `with RMSE ${usd(d.rmse_new!)} against ${d.rmse_seen === null ? "no rows" : usd(d.rmse_seen)} for ${noun[1]} seen in training` +
+        `with RMSE ${usd(d.rmse_new)} against ${d.rmse_seen === null ? "no rows" : usd(d.rmse_seen)} for ${noun[1]} seen in training` +
         (k > 1 ? ` (${worst.segment} alone ${usd(worst.rmse)}).` : ".")
       );
     })
@@ -225,19 +230,6 @@ function count(n: number, singular: string, plural = singular + "s"): string {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function maxBy<T>(items: readonly T[], key: (x: T) => number): T | undefined {
-  let best: T | undefined;
-  let value = -Infinity;
-  for (const x of items) {
-    const k = key(x);
-    if (k > value) {
-      value = k;
-      best = x;
-    }
-  }
-  return best;
 }
 
 function countBy<T>(items: readonly T[], key: (x: T) => string): Map<string, number> {

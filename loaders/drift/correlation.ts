@@ -1,6 +1,6 @@
 import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import {normalQuantile, pairCorrelation, type CoMoments} from "../stats/index.js";
 
@@ -83,12 +83,11 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
   });
   if (!matrix) return empty(`${stats.file} has no training correlation matrix`);
   const adjust = /mean/i.test(stats.imputation);
-  const column = new Map(features.map((f, j) => [f, j]));
-  const missing = new Map(stats.features.map((f) => [f.feature, f.missingRate]));
-  // Matrix positions of the model's features, in the model's order.
-  const at = features.flatMap((f) => {
+  const trainRows = modelFeatureStats(features, stats);
+  // The model's features in the matrix, in the model's order: matrix position i, column j and training missing rate.
+  const at = features.flatMap((f, j) => {
     const i = matrix.features.indexOf(f);
-    return i < 0 ? [] : [{feature: f, i}];
+    return i < 0 ? [] : [{feature: f, i, j, missing: trainRows[j].missingRate}];
   });
   if (at.length < 2) return empty(`${stats.file}'s correlation matrix covers fewer than two of the model's features`);
 
@@ -100,9 +99,9 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
       const a = at[u].feature;
       const b = at[v].feature;
       const train = matrix.values[at[u].i][at[v].i];
-      const {r, n} = pairCorrelation(comoments, column.get(a)!, column.get(b)!);
+      const {r, n} = pairCorrelation(comoments, at[u].j, at[v].j);
       if (r === null || n < 4) continue;
-      const factor = adjust ? imputationFactor(missing.get(a)!, missing.get(b)!) : 1;
+      const factor = adjust ? imputationFactor(at[u].missing, at[v].missing) : 1;
       maxShrink = Math.max(maxShrink, 1 - factor);
       const adjusted = Math.max(-1, Math.min(1, train / factor));
       // Compare with the plausible training value nearest production: a change is counted only if imputation cannot explain it.

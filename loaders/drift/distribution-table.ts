@@ -1,6 +1,7 @@
 import {config} from "../config.js";
 import {countsAt, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
+import {present as withValues} from "../shared/index.js";
 import {quantilesFromOrder} from "../stats/index.js";
 import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein, type ValueCounts} from "./distribution.js";
 
@@ -48,7 +49,7 @@ export function psiLevel(value: number): PsiLevel {
 export function distributionTable(acc: Accumulation, plan: AccumulationPlan, stats: TrainingStats, orderStatistics: (feature: number) => ((k: number) => number) | null): DistributionTable {
   const c = config.driftAnalysis;
   const probs = stats.quantileProbs;
-  const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
+  const trainStats = modelFeatureStats(plan.features, stats);
   const empty = (feature: string): FeatureDistribution => ({
     feature,
     psi: null,
@@ -71,7 +72,7 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     const order = orderStatistics(j);
     if (n === 0 || order === null) return {...empty(feature), train_quantiles: q};
     const counts: ValueCounts = {n, at: (v) => countsAt(cuts, bins, cuts.values.indexOf(v))};
-    const train = trainByName.get(feature)!;
+    const train = trainStats[j];
     const bounds = cdfBoundaries(q, probs, counts, c.minPointShare);
     const {expected, actual} = quantileBins(bounds);
     const value = psiOfShares(expected, actual, c.psiEpsilon);
@@ -100,9 +101,8 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     features,
     level_counts,
     ks_beyond_noise_count: features.filter((f) => f.ks_beyond_noise).length,
-    chart_features: features
-      .filter((f) => f.psi !== null)
-      .sort((a, b) => b.psi! - a.psi! || (a.feature < b.feature ? -1 : 1))
+    chart_features: withValues(features, "psi")
+      .sort((a, b) => b.psi - a.psi || (a.feature < b.feature ? -1 : 1))
       .slice(0, c.quantileChartFeatures)
       .map((f) => f.feature),
   };

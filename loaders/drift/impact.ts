@@ -48,10 +48,17 @@ export function pctMeaningful(trainMean: number, trainSd: number): boolean {
   return Math.abs(trainMean) >= config.driftAnalysis.nearZeroMeanSd * trainSd && trainMean !== 0;
 }
 
+/** Drift × importance for every feature: `drift` is the drift table's rows (model order), `importance` gives each row's importance by position (its index). */
 export function impactReport(drift: readonly FeatureDrift[], importance: readonly FeatureImportance[]): ImpactReport {
-  const byName = new Map(importance.map((f) => [f.feature, f]));
-  const rows = drift.map((d): FeatureImpact => {
-    const imp = byName.get(d.feature)!;
+  return rankImpacts(featureImpacts(drift, importance));
+}
+
+/** Each feature's impact, in model order (the drift table's): drift row j with the importance of position j. */
+export function featureImpacts(drift: readonly FeatureDrift[], importance: readonly FeatureImportance[]): FeatureImpact[] {
+  // Importance comes ranked; by its index it is in model order, as the drift rows are.
+  const inModelOrder = [...importance].sort((a, b) => a.index - b.index);
+  return drift.map((d, j): FeatureImpact => {
+    const imp = inModelOrder[j];
     return {
       feature: d.feature,
       source: d.source,
@@ -66,6 +73,10 @@ export function impactReport(drift: readonly FeatureDrift[], importance: readonl
       large_shift: d.mean_shift_sd !== null && Math.abs(d.mean_shift_sd) >= config.driftAnalysis.largeShiftSd,
     };
   });
+}
+
+/** The report over the features' impacts (in model order): ranked by the size of the prediction shift, with its totals. */
+export function rankImpacts(rows: readonly FeatureImpact[]): ImpactReport {
   const size = (f: FeatureImpact) => (f.prediction_shift === null ? -1 : Math.abs(f.prediction_shift));
   const ranked = [...rows].sort((a, b) => size(b) - size(a) || a.importance_rank - b.importance_rank);
   const total = rows.reduce((sum, f) => sum + Math.abs(f.prediction_shift ?? 0), 0);

@@ -2,7 +2,7 @@ import type {Accumulation, FeatureErrors} from "../accumulate/index.js";
 import type {RowErrors} from "../performance/index.js";
 import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import {accuracy, emptyErrorSums, type ErrorSums, mergeErrorSums, pairwiseCorrelation, type Strength, strengthOf} from "../stats/index.js";
@@ -143,9 +143,9 @@ export function missingnessReport(
   byImputed: PerformanceTable["by_imputed"],
 ): MissingnessReport {
   const c = config.driftAnalysis;
-  const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
+  const trainRows = modelFeatureStats(modelFeatures, stats);
   const features = modelFeatures.map((feature, j): FeatureMissingness => {
-    const train = trainByName.get(feature)!;
+    const train = trainRows[j];
     const prodRate = acc.features[j].missing / acc.rows;
     return {
       feature,
@@ -157,11 +157,10 @@ export function missingnessReport(
     };
   });
 
-  const sources = [...new Set(features.map((f) => f.source))].sort(compare);
-  const members = new Map(sources.map((s) => [s, features.flatMap((f, j) => (f.source === s ? [j] : []))]));
+  // Each source with the positions of its features.
+  const sources = [...new Set(features.map((f) => f.source))].sort(compare).map((source) => ({source, js: features.flatMap((f, j) => (f.source === source ? [j] : []))}));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const by_source = sources.map((source): SourceMissingness => {
-    const js = members.get(source)!;
+  const by_source = sources.map(({source, js}): SourceMissingness => {
     return {
       source,
       features: js.length,
@@ -175,8 +174,7 @@ export function missingnessReport(
   const days = [...acc.days].sort(([a], [b]) => compare(a, b));
   const daily: DailySourceRate[] = [];
   const outages: OutageWindow[] = [];
-  for (const source of sources) {
-    const js = members.get(source)!;
+  for (const {source, js} of sources) {
     const rates = days.map(([date, day]) => ({
       date,
       rate: js.reduce((sum, j) => sum + day.features[j].missing, 0) / (day.errors.n * js.length),
@@ -205,11 +203,10 @@ export function missingnessReport(
     }
   }
 
-  const column = new Map(modelFeatures.map((f, j) => [f, j]));
   const by_feature_error = importance.slice(0, c.missing.errorFeatures).map((f) => ({
     feature: f.feature,
     importance_rank: f.rank,
-    ...missingVsPresent(acc.featureErrors[column.get(f.feature)!]),
+    ...missingVsPresent(acc.featureErrors[f.index]),
   }));
 
   const squared = errors.error.map((e) => e * e);

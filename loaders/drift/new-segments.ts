@@ -1,5 +1,6 @@
 import type {Accumulation} from "../accumulate/index.js";
 import type {NewSegment} from "./table.js";
+import {found} from "../shared/index.js";
 import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
 
 export interface NewSegmentError extends NewSegment {
@@ -25,7 +26,8 @@ export function newSegmentsReport(acc: Accumulation, newCategories: readonly New
   const one = (dimension: "category" | "brand", fresh: readonly NewSegment[], isKnown: boolean): NewSegmentsByDimension => {
     const groups = acc.segments[dimension];
     const names = new Set(fresh.map((s) => s.segment));
-    const segments = fresh.map((s) => ({...s, ...pick(groups.get(s.segment)!.errors)}));
+    // The new segments were read from these very sums (the drift table's), so each has its group.
+    const segments = fresh.map((s) => ({...s, ...pick(found(groups.get(s.segment), `the ${dimension} sums of new segment "${s.segment}"`).errors)}));
     let fresh_: ErrorSums = emptyErrorSums();
     let seen: ErrorSums = emptyErrorSums();
     for (const [name, g] of groups) {

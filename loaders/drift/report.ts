@@ -7,7 +7,7 @@ import type {PerformanceTable, RowErrors} from "../performance/index.js";
 import {correlationConclusion, distributionConclusion, impactConclusion, missingConclusion, missingErrorConclusion, newSegmentsConclusion, outageConclusion, shiftConclusion} from "./conclusions.js";
 import {correlationReport, type CorrelationReport} from "./correlation.js";
 import {distributionTable, type DistributionTable, type PsiLevel} from "./distribution-table.js";
-import {impactReport, type ImpactReport} from "./impact.js";
+import {featureImpacts, rankImpacts, type ImpactReport} from "./impact.js";
 import {missingnessReport, type MissingnessReport} from "./missingness.js";
 import {newSegmentsReport, type NewSegmentsByDimension} from "./new-segments.js";
 
@@ -106,12 +106,12 @@ export interface DriftReportInputs {
 
 /** Everything the drift page shows beyond drift.json, from the tables already built. */
 export function driftReport({stats, plan, accumulation, errors, orderStatistics, importance, performance, drift}: DriftReportInputs): DriftReport {
-  const impact = impactReport(drift.features, importance);
+  const impacts = featureImpacts(drift.features, importance);
+  const impact = rankImpacts(impacts);
   const distribution = distributionTable(accumulation, plan, stats, orderStatistics);
   const missingness = missingnessReport(accumulation, plan.features, stats, errors, importance, performance.by_imputed);
-  const impactOf = new Map(impact.features.map((f) => [f.feature, f]));
   const features = drift.features.map((d, j): DriftFeatureRow => {
-    const i = impactOf.get(d.feature)!;
+    const i = impacts[j];
     const dist = distribution.features[j];
     const {prod_n: _, ...contract} = d;
     return {

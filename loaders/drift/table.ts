@@ -1,6 +1,6 @@
 import type {Accumulation} from "../accumulate/index.js";
 import {config} from "../config.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import {meanOf, sampleSd} from "../stats/index.js";
 
@@ -50,9 +50,9 @@ export function isSevere(meanShiftPct: number | null, sdChangePct: number | null
 
 /** Training vs production distribution of every model feature (in model order), from the pass's moments. */
 export function driftTable(acc: Accumulation, features: readonly string[], stats: TrainingStats): DriftTable {
-  const trainByName = new Map(stats.features.map((f) => [f.feature, f]));
+  const trainRows = modelFeatureStats(features, stats);
   const rows = features.map((feature, j): FeatureDrift => {
-    const train = trainByName.get(feature)!;
+    const train = trainRows[j];
     const {present, missing} = acc.features[j];
     const prodMean = meanOf(present);
     const prodSd = sampleSd(present);

@@ -1,4 +1,5 @@
 import {InputError} from "../errors.js";
+import {allPresent} from "../shared/index.js";
 import {idColumns, isIsoDay, optionalColumns, parseNumericCell, targetColumn} from "./columns.js";
 
 /**
@@ -24,15 +25,21 @@ export interface ProductionData {
   extraColumns: string[];
 }
 
+/** The columns every log has besides the model features (the id columns and the target), and the optional ones. */
+export type RequiredColumn = (typeof idColumns)[number] | typeof targetColumn;
+export type OptionalColumn = (typeof optionalColumns)[number];
+
 /** Where each column the report reads sits in the file's header. */
 export interface ColumnLayout {
   file: string;
   header: readonly string[];
   features: readonly string[];
-  /** Header name → field position. */
-  index: Map<string, number>;
+  /** Field position of each required column besides the features. */
+  required: Record<RequiredColumn, number>;
+  /** Field position of each optional column; null when the file has none. */
+  optional: Record<OptionalColumn, number | null>;
   /** Field position of each feature, in `features` order. */
-  featureColumns: number[];
+  featureColumns: readonly number[];
   hasUnitsSold: boolean;
   hasLatency: boolean;
   extraColumns: string[];
@@ -41,24 +48,58 @@ export interface ColumnLayout {
 /** Checks the header (names unique and non-empty, every required column present) and locates the columns. */
 export function columnLayout(header: readonly string[], features: readonly string[], file: string, modelName = "the model"): ColumnLayout {
   const index = columnIndex(header, file);
-  const required = [...idColumns, targetColumn, ...features];
-  const absentBase = [...idColumns, targetColumn].filter((name) => !index.has(name));
-  if (absentBase.length > 0) throw new InputError(`missing required ${columnList(absentBase)}`, {file, line: 1});
-  const absentFeatures = features.filter((name) => !index.has(name));
-  if (absentFeatures.length > 0) {
+  const required = {
+    product_id: index.get("product_id"),
+    date: index.get("date"),
+    category: index.get("category"),
+    brand: index.get("brand"),
+    price_tier: index.get("price_tier"),
+    actual_price: index.get(targetColumn),
+  } satisfies Record<RequiredColumn, number | undefined>;
+  if (!isComplete(required)) throw new InputError(`missing required ${columnList([...idColumns, targetColumn].filter((name) => !index.has(name)))}`, {file, line: 1});
+  const featureColumns = features.map((name) => index.get(name));
+  if (!allPresent(featureColumns)) {
+    const absentFeatures = features.filter((name) => !index.has(name));
     throw new InputError(`missing ${columnList(absentFeatures)} that ${modelName} uses as feature${absentFeatures.length > 1 ? "s" : ""}`, {file, line: 1});
   }
-  const used = new Set<string>([...required, ...optionalColumns]);
+  const optional = {units_sold: index.get("units_sold") ?? null, latency_ms: index.get("latency_ms") ?? null} satisfies Record<OptionalColumn, number | null>;
+  const used = new Set<string>([...idColumns, targetColumn, ...features, ...optionalColumns]);
   return {
     file,
     header,
     features,
-    index,
-    featureColumns: features.map((name) => index.get(name)!),
-    hasUnitsSold: index.has("units_sold"),
-    hasLatency: index.has("latency_ms"),
+    required,
+    optional,
+    featureColumns,
+    hasUnitsSold: optional.units_sold !== null,
+    hasLatency: optional.latency_ms !== null,
     extraColumns: header.filter((name) => !used.has(name)),
   };
+}
+
+/**
+ * The layout of a file whose header failed the checks, for a scan of its
+ * structure only (syntax and record count, see `checkedLayout`): such a scan
+ * reads no field, so no column has a position (-1).
+ */
+export function unreadLayout(file: string, header: readonly string[]): ColumnLayout {
+  const none = -1;
+  return {
+    file,
+    header,
+    features: [],
+    required: {product_id: none, date: none, category: none, brand: none, price_tier: none, actual_price: none},
+    optional: {units_sold: null, latency_ms: null},
+    featureColumns: [],
+    hasUnitsSold: false,
+    hasLatency: false,
+    extraColumns: [],
+  };
+}
+
+/** Whether every column of a record of positions was found: narrows it to numbers. */
+function isComplete<K extends string>(positions: Record<K, number | undefined>): positions is Record<K, number> {
+  return Object.values<number | undefined>(positions).every((p) => p !== undefined);
 }
 
 /** The per-row columns of ProductionData, filled row by row. */
@@ -86,12 +127,12 @@ export function allocateColumns(layout: ColumnLayout, rows: number): ProductionC
  * file reports the same first problem.
  */
 export function readRecord(record: readonly string[], line: number, layout: ColumnLayout, out: ProductionColumns, r: number): void {
-  const {file, header, index, features, featureColumns} = layout;
+  const {file, header, required, optional, features, featureColumns} = layout;
   if (record.length !== header.length) {
     throw new InputError(`expected ${header.length} fields, found ${record.length}`, {file, line});
   }
-  const text = (name: string): string => {
-    const value = record[index.get(name)!];
+  const text = (name: RequiredColumn): string => {
+    const value = record[required[name]];
     if (value === "" || value === "NA") throw new InputError("missing value in a required column", {file, line, column: name});
     return value;
   };
@@ -108,10 +149,11 @@ export function readRecord(record: readonly string[], line: number, layout: Colu
   out.category[r] = text("category");
   out.brand[r] = text("brand");
   out.priceTier[r] = text("price_tier");
-  out.actualPrice[r] = number(targetColumn, index.get(targetColumn)!, false);
+  out.actualPrice[r] = number(targetColumn, required[targetColumn], false);
   for (let j = 0; j < features.length; ++j) out.x[j][r] = number(features[j], featureColumns[j], true);
-  if (out.unitsSold) out.unitsSold[r] = number("units_sold", index.get("units_sold")!, true);
-  if (out.latencyMs) out.latencyMs[r] = number("latency_ms", index.get("latency_ms")!, true);
+  // The optional columns are allocated exactly when the file has them (allocateColumns).
+  if (out.unitsSold && optional.units_sold !== null) out.unitsSold[r] = number("units_sold", optional.units_sold, true);
+  if (out.latencyMs && optional.latency_ms !== null) out.latencyMs[r] = number("latency_ms", optional.latency_ms, true);
 }
 
 function columnIndex(header: readonly string[], file: string): Map<string, number> {

@@ -12,15 +12,17 @@ type Plain = null | boolean | number | string | Plain[] | {[key: string]: Plain}
  * README documents: quantiles by feature, correlation as names + rows.
  */
 export function trainingStatsToJson(value: RValue, file: string): Plain {
-  if (value.type !== "list" || names(value) === null) {
+  const keys = names(value);
+  if (value.type !== "list" || keys === null) {
     throw new InputError(`expected a named R list of training statistics, found ${value.type}`, {file});
   }
   const out: {[key: string]: Plain} = {};
-  names(value)!.forEach((name, i) => {
+  keys.forEach((name, i) => {
     if (name === null || name === "") return;
     const element = value.values[i];
-    if (name === "quantiles" && dim(element)?.length === 2) out[name] = matrixByRow(element);
-    else if (name === "correlation" && dim(element)?.length === 2) out[name] = matrixWithNames(element);
+    const shape = dim(element);
+    if (name === "quantiles" && shape?.length === 2) out[name] = matrixByRow(element, shape);
+    else if (name === "correlation" && shape?.length === 2) out[name] = matrixWithNames(element, shape);
     else out[name] = plain(element);
   });
   return out;
@@ -60,8 +62,8 @@ function elements(v: RValue): Plain[] {
   }
 }
 
-function matrixByRow(v: RValue): Plain {
-  const [nrow, ncol] = dim(v)!;
+/** `[nrow, ncol]`: the matrix's dim attribute. */
+function matrixByRow(v: RValue, [nrow, ncol]: readonly number[]): Plain {
   const rowNames = dimnames(v)?.[0];
   const values = elements(v);
   const out: {[key: string]: Plain} = {};
@@ -69,8 +71,7 @@ function matrixByRow(v: RValue): Plain {
   return out;
 }
 
-function matrixWithNames(v: RValue): Plain {
-  const [nrow, ncol] = dim(v)!;
+function matrixWithNames(v: RValue, [nrow, ncol]: readonly number[]): Plain {
   const values = elements(v);
   return {
     features: (dimnames(v)?.[0] ?? []).map((s) => s ?? ""),

@@ -1,3 +1,4 @@
+import {InputError} from "../errors.js";
 import {FieldReader} from "./json-fields.js";
 
 /** Per-feature statistics of the training window (one row of `training_stats$features`). */
@@ -128,4 +129,20 @@ export function trainingStatsFromJson(value: unknown, file: string): TrainingSta
     },
     imputation: root.imputation == null ? "training mean" : f.string(root.imputation, "imputation"),
   };
+}
+
+/**
+ * The training statistics of each of `features` (the model's), in that order:
+ * the row of feature j is at position j, so the stages read them by position
+ * instead of by name. Loading the inputs has already refused statistics that
+ * miss a model feature (checkStatsCoverModel); this refuses them the same way
+ * for any other caller. Duplicate rows: the last one counts.
+ */
+export function modelFeatureStats(features: readonly string[], stats: TrainingStats): FeatureStats[] {
+  const byName = new Map(stats.features.map((f) => [f.feature, f]));
+  return features.map((feature) => {
+    const row = byName.get(feature);
+    if (row === undefined) throw new InputError(`has no mean/SD for model feature "${feature}"`, {file: stats.file, column: "features"});
+    return row;
+  });
 }

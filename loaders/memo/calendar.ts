@@ -7,8 +7,8 @@ export interface CalendarEvent {
   task: Task;
 }
 
-export interface TaskSummary {
-  task: Task;
+export interface TaskSummary<T extends Task = Task> {
+  task: T;
   name: string;
   cadence: string;
   owner: string;
@@ -22,7 +22,8 @@ export interface MaintenanceCalendar {
   start: string;
   end: string;
   events: CalendarEvent[];
-  tasks: TaskSummary[];
+  /** Review, retraining, audit and architecture review, in that order. */
+  tasks: [TaskSummary<"review">, TaskSummary<"retraining">, TaskSummary<"audit">, TaskSummary<"architecture">];
 }
 
 export interface CalendarOptions {
@@ -38,14 +39,30 @@ const weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "F
 const iso = (t: Date) => t.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
 
-/** Every date of a month (UTC), month 0-based. */
-function monthDays(year: number, month: number): Date[] {
-  const out: Date[] = [];
-  for (let d = utc(year, month, 1); d.getUTCMonth() === month; d = utc(year, month, d.getUTCDate() + 1)) out.push(d);
-  return out;
+/** A calendar month (UTC): its dates, first and last. */
+interface Month {
+  days: Date[];
+  first: Date;
+  last: Date;
 }
 
-const isWorkday = (d: Date) => d.getUTCDay() >= 1 && d.getUTCDay() <= 5;
+/** Month `month` (0-based) of `year`. */
+function calendarMonth(year: number, month: number): Month {
+  const days: Date[] = [];
+  for (let d = utc(year, month, 1); d.getUTCMonth() === month; d = utc(year, month, d.getUTCDate() + 1)) days.push(d);
+  return {days, first: utc(year, month, 1), last: utc(year, month + 1, 0)};
+}
+
+/** The month's first `weekday` (0 = Sunday): within its first seven days. */
+function firstWeekday(m: Month, weekday: number): Date {
+  return utc(m.first.getUTCFullYear(), m.first.getUTCMonth(), 1 + ((((weekday - m.first.getUTCDay()) % 7) + 7) % 7));
+}
+
+/** The month's last Monday-to-Friday day: its last day, or the Friday before a weekend. */
+function lastWorkday(m: Month): Date {
+  const back = m.last.getUTCDay() === 0 ? 2 : m.last.getUTCDay() === 6 ? 1 : 0;
+  return utc(m.last.getUTCFullYear(), m.last.getUTCMonth(), m.last.getUTCDate() - back);
+}
 
 /**
  * Dates come from the data (the log's last day), never from today: the
@@ -60,27 +77,27 @@ export function maintenanceCalendar(lastDay: string, options: CalendarOptions = 
   const m = +lastDay.slice(5, 7) - 1;
   const months = Array.from({length: options.months}, (_, i) => {
     const first = utc(y, m + 1 + i, 1); // Date.UTC rolls month 12 over into January of the next year
-    return monthDays(first.getUTCFullYear(), first.getUTCMonth());
+    return calendarMonth(first.getUTCFullYear(), first.getUTCMonth());
   });
   const events: CalendarEvent[] = [];
-  months.forEach((days, i) => {
-    for (const d of days) if (d.getUTCDay() === options.reviewWeekday) events.push({date: iso(d), task: "review"});
-    events.push({date: iso(days.find((d) => d.getUTCDay() === options.retrainingWeekday)!), task: "retraining"});
+  months.forEach((month, i) => {
+    for (const d of month.days) if (d.getUTCDay() === options.reviewWeekday) events.push({date: iso(d), task: "review"});
+    events.push({date: iso(firstWeekday(month, options.retrainingWeekday)), task: "retraining"});
     if ((i + 1) % options.auditEveryMonths === 0) {
-      const last = iso(days.filter(isWorkday).at(-1)!);
+      const last = iso(lastWorkday(month));
       events.push({date: last, task: "audit"});
       if (i === months.length - 1) events.push({date: last, task: "architecture"});
     }
   });
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const o = options.owners;
-  const summary = (task: Task, name: string, cadence: string, owner: string): TaskSummary => {
+  const summary = <T extends Task>(task: T, name: string, cadence: string, owner: string): TaskSummary<T> => {
     const dates = events.filter((e) => e.task === task).map((e) => e.date);
     return {task, name, cadence, owner, count: dates.length, first: dates[0], last: dates[dates.length - 1]};
   };
   return {
-    start: iso(months[0][0]),
-    end: iso(months[months.length - 1].at(-1)!),
+    start: iso(months[0].first),
+    end: iso(months[months.length - 1].last),
     events,
     tasks: [
       summary("review", "Weekly performance review", `every ${weekdayNames[options.reviewWeekday]}`, o.review),

@@ -1,6 +1,6 @@
 import {config} from "../config.js";
-import {dollars, int, list, midSentence, pct, usd} from "../shared/index.js";
-import type {RetrainingTable} from "../retraining/index.js";
+import {dollars, int, list, midSentence, pct, present, usd} from "../shared/index.js";
+import {triggersById, type RetrainingTable} from "../retraining/index.js";
 import type {RiskTable} from "../risk/index.js";
 
 export type Decision = "go" | "go_with_conditions" | "no_go";
@@ -80,28 +80,30 @@ export function recommendation(b: Benchmarks, retraining: RetrainingTable, risk:
 function conditions(b: Benchmarks, retraining: RetrainingTable, risk: RiskTable, latency: LatencyRecord, sourceLabel: (source: string) => string): Condition[] {
   const out: Condition[] = [];
   const p = retraining.protocol;
-  const fired = retraining.current.triggers.filter((t) => t.fired === true);
+  // A trigger that fired was judged on a value.
+  const fired = present(retraining.current.triggers, "value_pct").filter((t) => t.fired === true);
   const m = config.monitoring.alerts.missingRate;
   if (fired.length || p.schedule.retrain_before_deploy) {
     out.push({
       id: "retrain",
-      text: `Retrain on the latest ${p.window.recommended === "rolling" ? `${int(p.window.days)} days` : "data"} and show RMSE below ${dollars(b.acceptable)} on a ${p.validation.holdout_days}-day time-based holdout (${list(fired.map((t) => `${midSentence(t.name)} ${t.value_pct!.toFixed(1)}%`))}).`,
+      text: `Retrain on the latest ${p.window.recommended === "rolling" ? `${int(p.window.days)} days` : "data"} and show RMSE below ${dollars(b.acceptable)} on a ${p.validation.holdout_days}-day time-based holdout (${list(fired.map((t) => `${midSentence(t.name)} ${t.value_pct.toFixed(1)}%`))}).`,
     });
   }
   const sources = Object.entries(risk.source_missing_pct).filter(([, v]) => v > m.yellow).sort((a, c) => c[1] - a[1]);
   if (sources.length) {
-    const sound = b.complete_rows_rmse !== null && b.complete_rows_rmse < b.acceptable;
+    const complete = b.complete_rows_rmse;
+    const sound = complete !== null && complete < b.acceptable;
     out.push({
       id: "inputs",
-      text: `Restore the feature feeds: ${list(sources.map(([s, v]) => `${sourceLabel(s)} ${v.toFixed(1)}% missing`))} (monitoring's yellow line: ${m.yellow}%).${sound ? ` With every critical feature present the model's RMSE is ${usd(b.complete_rows_rmse!)} (${pct(b.complete_rows_share)} of rows).` : ""}`,
+      text: `Restore the feature feeds: ${list(sources.map(([s, v]) => `${sourceLabel(s)} ${v.toFixed(1)}% missing`))} (monitoring's yellow line: ${m.yellow}%).${sound ? ` With every critical feature present the model's RMSE is ${usd(complete)} (${pct(b.complete_rows_share)} of rows).` : ""}`,
     });
   }
   const f = risk.fallback;
-  const signal = f.branches.find((x) => x.tier === "signal")!;
+  const [, signal] = f.branches;
   if (signal.n > 0 && f.served_by_rule_rmse < f.served_today_rmse) {
     out.push({id: "fallback", text: `When a critical feature is missing, serve the first available price signal (${list(f.signals.map((s) => s.feature))}): RMSE ${usd(f.served_by_rule_rmse)} instead of ${usd(f.served_today_rmse)} on this log.`});
   }
-  const newCats = retraining.current.triggers.find((t) => t.id === "new_categories")!;
+  const newCats = triggersById(retraining.current).new_categories;
   if (newCats.value_pct !== null && newCats.value_pct > 0 && newCats.subject) {
     out.push({id: "new_categories", text: `Flag the new categories (${newCats.subject}: ${newCats.value_pct.toFixed(1)}% of volume) and price them with the fallback until a retrain includes them.`});
   }

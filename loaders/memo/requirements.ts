@@ -55,41 +55,42 @@ const signed = (x: number) => (x < 0 ? "−" : "") + Math.abs(x).toPrecision(3);
 export function featureRequirements(importance: readonly FeatureImportance[], stats: TrainingStats, drift: DriftTable, count: number = config.memo.requirementFeatures): Requirements {
   const total = importance.reduce((s, f) => s + f.importance, 0);
   const byRaw = [...importance].sort((a, b) => Math.abs(b.beta) - Math.abs(a.beta) || (a.feature < b.feature ? -1 : 1));
-  const rawRank = new Map(byRaw.map((f, i) => [f.feature, i + 1]));
-  const train = new Map(stats.features.map((f) => [f.feature, f]));
-  const prod = new Map(drift.features.map((f) => [f.feature, f]));
+  // The drift table's row of each feature (model order, at its index) carries its training source, unit and missing rate.
+  const row = (f: FeatureImportance) => drift.features[f.index];
   const [pLow, pHigh] = config.memo.expectedRangeProbs;
   const probs = stats.quantileProbs;
   const iLow = probs ? probs.findIndex((p) => close(p, pLow)) : -1;
   const iHigh = probs ? probs.findIndex((p) => close(p, pHigh)) : -1;
-  const hasRange = stats.quantiles !== null && iLow >= 0 && iHigh >= 0;
+  const quantiles = iLow >= 0 && iHigh >= 0 ? stats.quantiles : null;
+  const hasRange = quantiles !== null;
   const acceptable = config.monitoring.alerts.missingRate.yellow;
   const budgets: Record<string, number> = config.memo.latencyBudgetMs;
   const top = importance.slice(0, count);
   const features = top.map((f): FeatureRequirement => {
-    const s = train.get(f.feature)!;
-    const q = hasRange ? (stats.quantiles!.get(f.feature) ?? null) : null;
-    const prodMissing = prod.get(f.feature)!.prod_missing_rate * 100;
+    const d = row(f);
+    const q = quantiles?.get(f.feature) ?? null;
+    const prodMissing = d.prod_missing_rate * 100;
     return {
       rank: f.rank,
       feature: f.feature,
-      source: s.source,
-      unit: s.unit,
+      source: d.source,
+      unit: d.unit,
       beta: f.beta,
       train_sd: f.train_sd,
       importance: f.importance,
       share: total > 0 ? f.importance / total : 0,
-      raw_beta_rank: rawRank.get(f.feature)!,
+      // byRaw holds these very rows, reordered.
+      raw_beta_rank: byRaw.indexOf(f) + 1,
       expected_low: q ? q[iLow] : null,
       expected_high: q ? q[iHigh] : null,
-      train_missing_pct: s.missingRate * 100,
+      train_missing_pct: d.train_missing_rate * 100,
       acceptable_missing_pct: acceptable,
       prod_missing_pct: prodMissing,
       missing_ok: prodMissing <= acceptable,
-      latency_budget_ms: budgets[s.source] ?? null,
+      latency_budget_ms: budgets[d.source] ?? null,
     };
   });
-  const rawTop = byRaw.slice(0, count).map((f) => ({feature: f.feature, beta: f.beta, unit: train.get(f.feature)!.unit, train_sd: f.train_sd, rank: f.rank}));
+  const rawTop = byRaw.slice(0, count).map((f) => ({feature: f.feature, beta: f.beta, unit: row(f).unit, train_sd: f.train_sd, rank: f.rank}));
   const names = new Set(top.map((f) => f.feature));
   const overlap = rawTop.filter((f) => names.has(f.feature)).length;
   const sources = [...new Set(stats.features.map((f) => f.source))].sort();

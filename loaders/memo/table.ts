@@ -5,7 +5,7 @@ import type {FeatureImportance} from "../scoring/index.js";
 import type {ReportInputs} from "../pass/index.js";
 import type {MonitoringTable} from "../monitoring/index.js";
 import type {PerformanceTable} from "../performance/index.js";
-import type {RetrainingTable} from "../retraining/index.js";
+import {costsBySchedule, type RetrainingTable} from "../retraining/index.js";
 import type {RiskTable} from "../risk/index.js";
 import {maintenanceCalendar, type MaintenanceCalendar} from "./calendar.js";
 import {recommendation, type Benchmarks, type Recommendation} from "./recommendation.js";
@@ -85,10 +85,9 @@ export function memoTable({inputs, importance, performance, drift, monitoring, r
   };
   const latency = {red_days: monitoring.replay.by_metric.find((x) => x.metric === "latency_p95")?.red_days ?? 0, budget_ms: monitoring.settings.latency_budget_ms};
   const calendar = maintenanceCalendar(monitoring.window.last);
-  const review = calendar.tasks.find((t) => t.task === "review")!;
-  const retrain = calendar.tasks.find((t) => t.task === "retraining")!;
+  const [review, retrain] = calendar.tasks;
   const p = retraining.protocol;
-  const schedule = retraining.costs.schedules.find((s) => s.schedule === p.schedule.recommended)!;
+  const schedule = costsBySchedule(retraining.costs)[p.schedule.recommended];
   const monitoringPlan = {
     metrics: monitoring.rules.map((r) => r.name),
     window_days: monitoring.settings.window_days,

@@ -1,7 +1,8 @@
 import {config} from "../config.js";
+import {maxBy, present} from "../shared/index.js";
 import type {Level} from "./alerts.js";
 import type {MonitoringConclusions, MonitoringFacts} from "./dashboard.js";
-
+import type {MetricCatalogue} from "./metrics.js";
 
 type Facts = MonitoringFacts;
 
@@ -11,15 +12,15 @@ const usd2 = (x: number) => "$" + x.toFixed(2);
 const pct1 = (x: number) => `${x.toFixed(1)}%`;
 const plural = (n: number, word: string, many = word + "s") => `${n} ${n === 1 ? word : many}`;
 
-/** Every conclusion sentence of the monitoring page, from its figures. */
-export function monitoringConclusions(t: Facts, windowRmseIncreasePct: number): MonitoringConclusions {
+/** Every conclusion sentence of the monitoring page, from its figures; `rules`: the catalogue `t.rules` lists, by metric id. */
+export function monitoringConclusions(t: Facts, rules: MetricCatalogue, windowRmseIncreasePct: number): MonitoringConclusions {
   return {
     status: statusConclusion(t),
-    caught: caughtConclusion(t, windowRmseIncreasePct),
+    caught: caughtConclusion(t, rules, windowRmseIncreasePct),
     alert_load: alertLoadConclusion(t),
     window: windowConclusion(t),
-    drift: driftConclusion(t),
-    latency: latencyConclusion(t),
+    drift: driftConclusion(t, rules),
+    latency: latencyConclusion(t, rules),
     impact: impactConclusion(t),
   };
 }
@@ -37,20 +38,21 @@ export function statusConclusion(t: Facts): string {
   return `${head} the ${plural(t.tiles.length, "metric")} stand at ${joinList(parts)}.`;
 }
 
-export function caughtConclusion(t: Facts, windowRmseIncreasePct: number): string {
-  const rule = t.rules.find((r) => r.id === "rmse")!;
+export function caughtConclusion(t: Facts, rules: MetricCatalogue, windowRmseIncreasePct: number): string {
+  const rule = rules.rmse;
   const redPct = config.monitoring.alerts.rmse.red;
   const problem = windowRmseIncreasePct > redPct;
-  const rmse = t.replay.by_metric.find((m) => m.metric === "rmse")!;
+  // The RMSE rule's first red alert: its day and the trailing RMSE it judged.
+  const firstRed = t.replay.log.find((e) => e.metric === "rmse" && e.level === "red");
   const whole = `over the whole window the RMSE was ${pct1(windowRmseIncreasePct)} ${windowRmseIncreasePct >= 0 ? "over" : "under"} validation`;
   const firstAny = t.replay.first_red;
-  const anyText = firstAny ? ` The first red alert of any rule came on ${firstAny.date} (day ${firstAny.day}: ${firstAny.metrics.map((id) => t.rules.find((r) => r.id === id)!.name).join(", ")}).` : " No rule went red on any day.";
-  if (rmse.first_red !== null) {
-    const day = t.daily.find((d) => d.date === rmse.first_red)!;
+  const anyText = firstAny ? ` The first red alert of any rule came on ${firstAny.date} (day ${firstAny.day}: ${firstAny.metrics.map((id) => rules[id].name).join(", ")}).` : " No rule went red on any day.";
+  if (firstRed) {
+    const day = firstRed;
     const blind = t.daily.filter((d) => d.day < day.day && d.rmse_trailing === null).length;
     const early = t.window.days - day.day;
     const head = problem
-      ? `Yes: the RMSE rule would have gone red on ${day.date}, day ${day.day} of ${t.window.days}, ${plural(early, "day")} before the window's end (trailing RMSE ${usd2(day.rmse_trailing!)} against the ${usd2(rule.thresholds.red)} line); ${whole}.`
+      ? `Yes: the RMSE rule would have gone red on ${day.date}, day ${day.day} of ${t.window.days}, ${plural(early, "day")} before the window's end (trailing RMSE ${usd2(day.value)} against the ${usd2(rule.thresholds.red)} line); ${whole}.`
       : `The RMSE rule went red on ${day.date} (day ${day.day}), although ${whole}: a passing degradation, not a lasting one.`;
     const wait = blind > 0 ? ` The first ${plural(blind, "day")} could not be judged: the trailing window held fewer than ${t.settings.min_window_rows} predictions.` : "";
     return head + wait + anyText;
@@ -90,26 +92,25 @@ export function windowConclusion(t: Facts): string {
   );
 }
 
-export function driftConclusion(t: Facts): string {
+export function driftConclusion(t: Facts, rules: MetricCatalogue): string {
   const rows = t.training_vs_production.features;
   const share = pct1(t.monitored.importance_share * 100);
   const head = `Of the top ${plural(rows.length, "feature")} (${share} of the model's |β|·SD), on ${t.window.last}`;
   const red = rows.filter((f) => f.missing_level === "red");
   const yellow = rows.filter((f) => f.missing_level === "yellow");
-  const rule = t.rules.find((r) => r.id === "missing_rate")!.thresholds;
+  const rule = rules.missing_rate.thresholds;
   const missing =
     red.length + yellow.length === 0
       ? ` every missing rate is within ${rule.yellow}%`
       : red.length === 0
         ? ` ${yellow.length} ${yellow.length === 1 ? "has a missing rate" : "have missing rates"} above ${rule.yellow}% (${yellow.map((f) => f.feature).join(", ")}), none above ${rule.red}%`
         : ` ${red.length} ${red.length === 1 ? "has a missing rate" : "have missing rates"} above ${rule.red}% (${red.map((f) => f.feature).join(", ")})${yellow.length ? ` and ${yellow.length} more above ${rule.yellow}%` : ""}`;
-  const shifts = rows.filter((f) => f.last_window_shift_pct !== null);
-  const shiftRule = t.rules.find((r) => r.id === "mean_shift")!.thresholds;
+  const shiftRule = rules.mean_shift.thresholds;
+  const top = maxBy(present(rows, "last_window_shift_pct"), (f) => Math.abs(f.last_window_shift_pct));
   let shift: string;
-  if (shifts.length === 0) shift = "; no mean shift could be measured";
+  if (!top) shift = "; no mean shift could be measured";
   else {
-    const top = shifts.reduce((a, b) => (Math.abs(b.last_window_shift_pct!) > Math.abs(a.last_window_shift_pct!) ? b : a));
-    const v = top.last_window_shift_pct!;
+    const v = top.last_window_shift_pct;
     shift =
       Math.abs(v) > shiftRule.yellow
         ? `; the largest mean shift is ${top.feature} at ${v > 0 ? "+" : ""}${pct1(v)} (${levelWord[top.shift_level as Level]})`
@@ -120,31 +121,32 @@ export function driftConclusion(t: Facts): string {
   return `${head},${missing}${shift}.${note}`;
 }
 
-export function latencyConclusion(t: Facts): string {
+export function latencyConclusion(t: Facts, rules: MetricCatalogue): string {
   if (!t.has_latency) return "The log has no latency_ms column: latency cannot be monitored from it, and the latency rule reports no data.";
-  const rule = t.rules.find((r) => r.id === "latency_p95")!.thresholds;
+  const rule = rules.latency_p95.thresholds;
   const budget = t.settings.latency_budget_ms;
-  const known = t.daily.filter((d) => d.latency_p95 !== null);
-  if (known.length === 0) return "The latency_ms column holds no values: latency cannot be monitored from it.";
-  const over = known.filter((d) => d.latency_p95! > rule.red);
-  const worst = known.reduce((a, b) => (b.latency_p95! > a.latency_p95! ? b : a));
+  const known = present(t.daily, "latency_p95");
+  const worst = maxBy(known, (d) => d.latency_p95);
+  if (!worst) return "The latency_ms column holds no values: latency cannot be monitored from it.";
+  const over = known.filter((d) => d.latency_p95 > rule.red);
   if (over.length === 0) {
-    const near = known.filter((d) => d.latency_p95! > rule.yellow).length;
-    return `The daily p95 latency stayed within the ${budget} ms budget every day (highest ${Math.round(worst.latency_p95!)} ms on ${worst.date})${near ? `, though it passed ${rule.yellow} ms on ${plural(near, "day")}` : ""}.`;
+    const near = known.filter((d) => d.latency_p95 > rule.yellow).length;
+    return `The daily p95 latency stayed within the ${budget} ms budget every day (highest ${Math.round(worst.latency_p95)} ms on ${worst.date})${near ? `, though it passed ${rule.yellow} ms on ${plural(near, "day")}` : ""}.`;
   }
   const span = over.length === 1 ? `on ${over[0].date}` : `on ${over.length} days between ${over[0].date} and ${over[over.length - 1].date}`;
-  return `The daily p95 latency broke the ${budget} ms budget ${span} (highest ${Math.round(worst.latency_p95!)} ms on ${worst.date}); the red rule fires on the same day, since latency is judged day by day.`;
+  return `The daily p95 latency broke the ${budget} ms budget ${span} (highest ${Math.round(worst.latency_p95)} ms on ${worst.date}); the red rule fires on the same day, since latency is judged day by day.`;
 }
 
 export function impactConclusion(t: Facts): string {
   const totals = t.impact.totals;
   if (!totals) return "The log has no units_sold column: business impact cannot be computed, and the mispricing rule reports no data.";
-  if (totals.revenue_usd <= 0) return "No units were sold in the log: business impact is zero.";
+  // Mispricing is a share of revenue: none without revenue.
+  if (totals.revenue_usd <= 0 || totals.mispricing_pct === null) return "No units were sold in the log: business impact is zero.";
   const share = totals.underpriced_share_pct;
   const lean = share === null ? "" : share > 60 ? ", mostly from under-pricing" : share < 40 ? ", mostly from over-pricing" : ", split about evenly between the two";
   return (
     `Over the window, under-pricing left ${usd0(totals.underpriced_usd)} on the table and over-pricing put ${usd0(totals.overpriced_usd)} at risk: ` +
-    `${pct1(totals.mispricing_pct!)} of the ${usd0(totals.revenue_usd)} of revenue was mispriced${lean}.`
+    `${pct1(totals.mispricing_pct)} of the ${usd0(totals.revenue_usd)} of revenue was mispriced${lean}.`
   );
 }
 

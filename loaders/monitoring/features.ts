@@ -1,6 +1,6 @@
 import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 
 export interface MonitoredFeature {
   feature: string;
@@ -37,14 +37,13 @@ export function monitoredFeatures(
   count: number = config.monitoring.importantFeatures,
   minAbsMeanInSd: number = config.monitoring.minAbsMeanInSd,
 ): MonitoredFeatures {
-  const train = new Map(stats.features.map((f) => [f.feature, f]));
-  const position = new Map(modelFeatures.map((f, j) => [f, j]));
+  const train = modelFeatureStats(modelFeatures, stats);
   const top = importance.slice(0, count);
   const features = top.map((f): MonitoredFeature => {
-    const s = train.get(f.feature)!;
+    const s = train[f.index];
     return {
       feature: f.feature,
-      index: position.get(f.feature)!,
+      index: f.index,
       rank: f.rank,
       importance: f.importance,
       train_mean: s.mean,

@@ -39,11 +39,23 @@ const usd = (x: number) => `$${x.toFixed(2)}`;
 const times = (x: number) => (x === 2 ? "twice" : x === 0.5 ? "half" : `${Number(x.toFixed(2))}×`);
 
 /**
+ * The catalogue: one definition for every metric id (so a lookup by id cannot
+ * miss), in the catalogue's order (the order of `metricList`, the JSON's).
+ */
+export type MetricCatalogue = {[K in MetricId]: MetricDefinition & {id: K}};
+
+/** The catalogue's definitions in its order: the replay's rules, monitoring.json's and the spec's list. */
+export function metricList(catalogue: MetricCatalogue): MetricDefinition[] {
+  // Object.values keeps the order the definitions were written in (no key is a number).
+  return Object.values(catalogue);
+}
+
+/**
  * The metric catalogue: thresholds from config.monitoring.alerts, resolved
  * against this model's validation figures. The replay, the page and the
- * published spec all read this one list, so they cannot disagree.
+ * published spec all read this one catalogue, so they cannot disagree.
  */
-export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatures): MetricDefinition[] {
+export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatures): MetricCatalogue {
   const validation = stats.validation;
   const m = config.monitoring;
   const a = m.alerts;
@@ -62,8 +74,13 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
       basis: `${t.yellow}% and ${t.red}% over the validation ${label} of ${usd(base)} (training_stats), i.e. ${usd(base * (1 + t.yellow / 100))} and ${usd(base * (1 + t.red / 100))}; the percentages are the source of truth, so the lines follow the model when it is retrained.`,
     };
   };
-  const list: Omit<MetricDefinition, "group_name">[] = [
-    {
+  // Each definition is checked and given its group's name as it is made: the catalogue holds only checked rules.
+  const define = <K extends MetricId>(metric: Omit<MetricDefinition, "id" | "group_name"> & {id: K}): MetricDefinition & {id: K} => {
+    checkThresholds(metric.id, metric.thresholds);
+    return {...metric, group_name: groupNames[metric.group]};
+  };
+  return {
+    rmse: define({
       id: "rmse",
       group: "accuracy",
       name: "RMSE",
@@ -79,8 +96,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Red: the brief's line (Part 3: "RMSE above $10 (22% over validation)"). Yellow: the brief's retraining trigger (Part 4: RMSE degradation above 15%). ` + overValidation("rmse", "RMSE").basis,
       },
       owner: m.owners.accuracy,
-    },
-    {
+    }),
+    mae: define({
       id: "mae",
       group: "accuracy",
       name: "MAE",
@@ -96,8 +113,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: "The same tolerance as RMSE. MAE rising with RMSE means errors grew broadly; RMSE alone, that a few large errors appeared. " + overValidation("mae", "MAE").basis,
       },
       owner: m.owners.accuracy,
-    },
-    {
+    }),
+    mean_shift: define({
       id: "mean_shift",
       group: "drift",
       name: "Feature mean shift",
@@ -115,8 +132,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Yellow: the brief's line (Part 3: a feature's "mean shift above 25%"). Red: ours, ${times(a.meanShift.red / a.meanShift.yellow)} the yellow line. Monitored: the top ${m.importantFeatures} features by |β|·training SD, except those whose training mean is within ${m.minAbsMeanInSd} training SD of zero (a percentage of a near-zero mean is noise).`,
       },
       owner: m.owners.drift,
-    },
-    {
+    }),
+    missing_rate: define({
       id: "missing_rate",
       group: "drift",
       name: "Feature missing rate",
@@ -134,8 +151,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Red: the brief's line (Part 3: "missing rate above 15%"). Yellow: ours, ${times(a.missingRate.yellow / a.missingRate.red)} the red line, still about three standard errors above a 2% training rate in a ${m.minWindowRows}-row window.`,
       },
       owner: m.owners.drift,
-    },
-    {
+    }),
+    latency_p95: define({
       id: "latency_p95",
       group: "volume_and_latency",
       name: "p95 latency",
@@ -153,8 +170,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Red: past the API's ${m.latencyBudgetMs} ms budget. Yellow: ${Math.round((a.latencyP95.yellow / m.latencyBudgetMs) * 100)}% of the budget, when the headroom is gone.`,
       },
       owner: m.owners.serving,
-    },
-    {
+    }),
+    volume: define({
       id: "volume",
       group: "volume_and_latency",
       name: "Prediction volume",
@@ -172,8 +189,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Ours: below ${a.volume.yellow}% of the usual daily count is worth a look; below ${a.volume.red}% most traffic is not being priced by the model (a broken upstream or a failed deploy). A median baseline ignores one odd day.`,
       },
       owner: m.owners.serving,
-    },
-    {
+    }),
+    mispricing: define({
       id: "mispricing",
       group: "business",
       name: "Mispriced revenue",
@@ -191,8 +208,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Ours: ${mispricingBaselineText(stats)}; past ${a.mispricing.yellow}% the model misprices more than it did in validation, past ${a.mispricing.red}% about one revenue dollar in ${Math.round(100 / a.mispricing.red)} is priced wrong.`,
       },
       owner: m.owners.business,
-    },
-    {
+    }),
+    alerts_per_day: define({
       id: "alerts_per_day",
       group: "business",
       name: "Alert frequency",
@@ -210,10 +227,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         basis: `Red: the brief's rollback criterion (Part 5: more than 10 alerts a day). Yellow: ours, ${times(a.alertsPerDay.yellow / a.alertsPerDay.red)} the red line: the on-call load is already heavy.`,
       },
       owner: m.owners.alertLoad,
-    },
-  ];
-  for (const metric of list) checkThresholds(metric.id, metric.thresholds);
-  return list.map((metric) => ({...metric, group_name: groupNames[metric.group]}));
+    }),
+  };
 }
 
 /**

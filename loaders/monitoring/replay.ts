@@ -102,13 +102,15 @@ export function replay(rules: readonly ReplayRule[], days: readonly DayObservati
     const judge = (obs: Observation) => {
       const rule = byMetric.get(obs.metric);
       if (!rule) throw new Error(`no alert rule for metric ${obs.metric}`);
-      const level = levelOf(obs.value, rule.thresholds);
+      const value = obs.value;
+      const level = levelOf(value, rule.thresholds);
       const key = `${obs.metric}\u0000${obs.subject ?? ""}`;
       today.set(key, level);
       evaluated.push({obs, level});
-      if (level === "yellow" || level === "red") {
+      // A level past green comes from a value (no value is "no_data").
+      if (value !== null && (level === "yellow" || level === "red")) {
         const isNew = severity(yesterday.get(key) ?? "green") < severity(level);
-        log.push({date, day, metric: obs.metric, subject: obs.subject, level, value: obs.value!, threshold: thresholdFor(level, rule.thresholds), direction: rule.thresholds.direction, new: isNew});
+        log.push({date, day, metric: obs.metric, subject: obs.subject, level, value, threshold: thresholdFor(level, rule.thresholds), direction: rule.thresholds.direction, new: isNew});
       }
     };
     for (const obs of observations) {
@@ -142,19 +144,20 @@ export function replay(rules: readonly ReplayRule[], days: readonly DayObservati
 
 function metricStatus(rule: ReplayRule, evaluated: {obs: Observation; level: Level}[]): MetricStatus {
   const t = rule.thresholds;
-  const known = evaluated.filter((e) => e.obs.value !== null);
+  // The subjects evaluated on a value, with it.
+  const known = evaluated.flatMap(({obs, level}) => (obs.value === null ? [] : [{subject: obs.subject, value: obs.value, level}]));
   // The worst subject: highest level, then furthest on the bad side.
   const badness = (v: number) => (t.direction === "below" ? -v : t.direction === "abs_above" ? Math.abs(v) : v);
-  const worst = known.sort((a, b) => severity(b.level) - severity(a.level) || badness(b.obs.value!) - badness(a.obs.value!))[0];
+  const worst = known.sort((a, b) => severity(b.level) - severity(a.level) || badness(b.value) - badness(a.value)).at(0);
   const level: Level = worst ? worst.level : "no_data";
   return {
     metric: rule.metric,
     level,
-    value: worst ? worst.obs.value : null,
-    subject: worst ? worst.obs.subject : null,
+    value: worst ? worst.value : null,
+    subject: worst ? worst.subject : null,
     threshold: level === "red" ? t.red : t.yellow,
     subjects: known.length,
-    alerting: known.filter((e) => past(e.obs.value!, t.yellow, t.direction)).length,
+    alerting: known.filter((e) => past(e.value, t.yellow, t.direction)).length,
   };
 }
 

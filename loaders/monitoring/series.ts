@@ -75,14 +75,14 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
     const today = d.rows > 0;
     const [p50, p95] = d.latencyMs.length > 0 ? quantiles(d.latencyMs, [0.5, 0.95]) : [null, null];
     const previous = days.slice(Math.max(0, i - baselineDays), i).map((p) => p.rows);
-    const baseline = previous.length >= minBaseline ? median(previous)! : null;
+    const baseline = previous.length >= minBaseline ? (median(previous) ?? null) : null;
     const featuresTrailing = monitored.map((f): FeatureWindow => ({
       feature: f.feature,
       mean_shift_pct: enough && f.mean_shift ? meanShiftPct(window, f) : null,
       missing_pct: enough ? missingPct(window, f) : null,
     }));
     const worstMissing = argMax(featuresTrailing, (f) => f.missing_pct);
-    const worstShift = argMax(featuresTrailing, (f) => (f.mean_shift_pct === null ? null : Math.abs(f.mean_shift_pct)));
+    const worstShift = argMax(featuresTrailing, (f) => absOrNull(f.mean_shift_pct));
     return {
       date: d.date,
       day: i + 1,
@@ -97,11 +97,11 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
       latency_p95: p95,
       missing_all_pct: today ? (d.features.reduce((s, f) => s + f.missing, 0) / (d.rows * d.features.length)) * 100 : null,
       missing_max_pct: today ? maxOf(monitored.map((f) => missingPct(d, f))) : null,
-      missing_max_trailing_pct: worstMissing ? worstMissing.missing_pct : null,
-      missing_max_trailing_feature: worstMissing ? worstMissing.feature : null,
+      missing_max_trailing_pct: worstMissing ? worstMissing.key : null,
+      missing_max_trailing_feature: worstMissing ? worstMissing.item.feature : null,
       mean_shift_max_pct: today ? maxOf(shiftFeatures.map((f) => absOrNull(meanShiftPct(d, f)))) : null,
-      mean_shift_max_trailing_pct: worstShift ? Math.abs(worstShift.mean_shift_pct!) : null,
-      mean_shift_max_trailing_feature: worstShift ? worstShift.feature : null,
+      mean_shift_max_trailing_pct: worstShift ? worstShift.key : null,
+      mean_shift_max_trailing_feature: worstShift ? worstShift.item.feature : null,
       volume_baseline: baseline,
       volume_pct: baseline === null || baseline === 0 ? null : (d.rows / baseline) * 100,
       underpriced_usd: options.hasUnits ? d.impact.underpriced : null,
@@ -133,14 +133,14 @@ function maxOf(values: (number | null)[]): number | null {
   return best;
 }
 
-/** The item with the largest key (the first on ties, so model importance order breaks them); null when no key is defined. */
-function argMax<T>(items: readonly T[], key: (item: T) => number | null): T | null {
-  let best: T | null = null;
+/** The item with the largest key, and the key (the first on ties, so model importance order breaks them); null when no key is defined. */
+function argMax<T>(items: readonly T[], key: (item: T) => number | null): {item: T; key: number} | null {
+  let best: {item: T; key: number} | null = null;
   let bestKey = -Infinity;
   for (const item of items) {
     const k = key(item);
     if (k !== null && k > bestKey) {
-      best = item;
+      best = {item, key: k};
       bestKey = k;
     }
   }

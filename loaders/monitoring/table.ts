@@ -9,7 +9,7 @@ import {levelOf} from "./alerts.js";
 import {monitoringConclusions} from "./conclusions.js";
 import type {FeatureComparison, MonitoringFacts, MonitoringTable} from "./dashboard.js";
 import {monitoredFeatures} from "./features.js";
-import {metricCatalogue, mispricingBaselinePct} from "./metrics.js";
+import {metricCatalogue, metricList, mispricingBaselinePct} from "./metrics.js";
 import {falseAlarmProbability} from "./noise.js";
 import {observations} from "./observations.js";
 import {replay} from "./replay.js";
@@ -30,22 +30,20 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
   const m = config.monitoring;
   const monitored = monitoredFeatures(importance, model.features, stats);
   const catalogue = metricCatalogue(stats, monitored);
+  const rules = metricList(catalogue);
   const hasUnits = log.columns.hasUnitsSold;
   const daily = dailyFigures(sums, monitored.features, {hasUnits});
   const result = replay(
-    catalogue.map((c) => ({metric: c.id, thresholds: c.thresholds})),
+    rules.map((c) => ({metric: c.id, thresholds: c.thresholds})),
     observations(daily, monitored.features),
   );
   const last = daily[daily.length - 1];
   const lastStatus = result.status[result.status.length - 1].metrics;
-  const byId = new Map(catalogue.map((c) => [c.id, c]));
   const medianRows = median(daily.map((d) => d.n)) ?? 0;
   const redRatio = 1 + m.alerts.rmse.red / 100;
   const totals = hasUnits ? impactTotals(sums.map((d) => d.impact).reduce(addImpact)) : null;
-  const shiftRule = byId.get("mean_shift")!.thresholds;
-  const missingRule = byId.get("missing_rate")!.thresholds;
-  const driftRows = new Map(drift.features.map((f) => [f.feature, f]));
-  const lastWindow = new Map(last.features_trailing.map((f) => [f.feature, f]));
+  const shiftRule = catalogue.mean_shift.thresholds;
+  const missingRule = catalogue.missing_rate.thresholds;
   const table: MonitoringFacts = {
     window: {first: daily[0].date, last: last.date, days: daily.length, rows: log.rows, median_daily_rows: medianRows},
     has_latency: log.columns.hasLatency,
@@ -61,11 +59,11 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
       escalation: [...m.escalation],
     },
     monitored,
-    rules: catalogue,
+    rules,
     daily,
     replay: result,
     tiles: lastStatus.map((s) => {
-      const c = byId.get(s.metric)!;
+      const c = catalogue[s.metric];
       return {...s, name: c.name, unit: c.unit, group: c.group, group_name: c.group_name};
     }),
     impact: {totals, validation_baseline_pct: mispricingBaselinePct(stats)},
@@ -81,9 +79,10 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
         {metric: "MAE", unit: "USD", training: performance.validation.mae, production: performance.overall.mae, last_window: last.mae_trailing},
         {metric: "R²", unit: "", training: performance.validation.r2, production: performance.overall.r2, last_window: null},
       ],
-      features: monitored.features.map((f): FeatureComparison => {
-        const d = driftRows.get(f.feature)!;
-        const w = lastWindow.get(f.feature)!;
+      // The drift table's rows are in model order (f.index); the window's features in monitored order (k).
+      features: monitored.features.map((f, k): FeatureComparison => {
+        const d = drift.features[f.index];
+        const w = last.features_trailing[k];
         return {
           feature: f.feature,
           rank: f.rank,
@@ -100,5 +99,5 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
       }),
     },
   };
-  return {...table, conclusions: monitoringConclusions(table, performance.overall.rmse_increase_pct)};
+  return {...table, conclusions: monitoringConclusions(table, catalogue, performance.overall.rmse_increase_pct)};
 }

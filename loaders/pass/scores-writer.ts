@@ -26,6 +26,7 @@ export class ScoresWriter {
 
   writeBatch(batch: RowBatch, scores: Scores): void {
     const {buf, spans, texts} = batch;
+    if (spans === null) throw new Error("ScoresWriter.writeBatch: the batch has no id-field spans (read it with spans: true)");
     const n = scores.prediction.length;
     const actual = batch.data.actualPrice;
     const careful = texts.size > 0;
@@ -36,10 +37,10 @@ export class ScoresWriter {
       } else {
         const at = r * spanColumns * 2;
         for (let i = 0; i < idColumns; ++i) {
-          this.span(buf, spans![at + 2 * i], spans![at + 2 * i + 1]);
+          this.span(buf, spans[at + 2 * i], spans[at + 2 * i + 1]);
           this.byte(44);
         }
-        if (!this.canonical(buf, spans![at + 2 * idColumns], spans![at + 2 * idColumns + 1])) this.ascii(String(actual[r]));
+        if (!this.canonical(buf, spans[at + 2 * idColumns], spans[at + 2 * idColumns + 1])) this.ascii(String(actual[r]));
         this.byte(44);
       }
       // The numbers, with room for their longest forms (24 characters each).

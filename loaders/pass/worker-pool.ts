@@ -12,12 +12,7 @@ import {rangeWorkerScript} from "./worker-script.js";
 const idle: Worker[] = [];
 
 export function startRangeWorkers(count: number): void {
-  while (idle.length < count) {
-    const script = rangeWorkerScript();
-    const worker = new Worker(script.url, {workerData: script.data});
-    worker.unref();
-    idle.push(worker);
-  }
+  while (idle.length < count) idle.push(newWorker());
 }
 
 /** Stops the idle workers (after a run, or when the jobs never came). */

@@ -101,10 +101,11 @@ export function concentrationConclusion(c: Concentration, validationRmse: number
   const near = `within ${nearValidationPct}% of validation (${usd(c.near_validation_rmse)})`;
   if (c.verdict === "none") return `No material degradation: overall RMSE ${usd(overallRmse)} is already ${near}.`;
   const best = c.by_dimension.find((d) => d.dimension === c.best_dimension) ?? null;
-  if (c.verdict === "concentrated" && best) {
+  // Concentrated: the best dimension recovered, so the rows it keeps have an RMSE.
+  if (c.verdict === "concentrated" && best && best.rmse_rest !== null) {
     return (
       `Concentrated: leaving out ${list(best.left_out)} (${pct(best.row_share)} of rows, ${pct(best.sse_share)} of the squared error) ` +
-      `brings RMSE back to ${usd(best.rmse_rest!)}, ${near}; the other ${pct(1 - best.row_share)} of rows are served about as well as in validation.`
+      `brings RMSE back to ${usd(best.rmse_rest)}, ${near}; the other ${pct(1 - best.row_share)} of rows are served about as well as in validation.`
     );
   }
   const how = best
@@ -118,8 +119,8 @@ export function establishedConclusion(e: EstablishedVsNew | null): string {
   if (e === null) return "The training statistics carry no category counts, so established and new categories cannot be told apart.";
   const {established, new: fresh} = e;
   const describe = (g: NonNullable<EstablishedVsNew["established"]>) => `RMSE ${usd(g.rmse)} (${signedPct(g.rmse_increase_pct)} vs validation, ${intervalText(g)}, ${pct(g.row_share)} of rows)`;
-  if (!fresh) return `Every production category occurred in training: ${describe(established!)}.`;
-  if (!established) return `No production category occurred in training: ${describe(fresh)}.`;
+  if (!established) return fresh ? `No production category occurred in training: ${describe(fresh)}.` : "The log has no category to compare.";
+  if (!fresh) return `Every production category occurred in training: ${describe(established)}.`;
   const worse = established.significant ? "significantly worse than validation too, so new categories are not the whole story" : "not significantly worse than validation, so the new categories carry the degradation";
   return `Categories seen in training: ${describe(established)}, ${worse}. New categories (${list(fresh.categories)}): ${describe(fresh)}, ${pct(fresh.sse_share)} of the squared error.`;
 }

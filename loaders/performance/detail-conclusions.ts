@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {int, list, pct, usd} from "../shared/index.js";
+import {int, list, pct, present, usd} from "../shared/index.js";
 import {dimensions} from "../inputs/index.js";
 import type {PriceBin} from "./price-bins.js";
 import type {ErrorTail, TailSide} from "./tail.js";
@@ -62,14 +62,15 @@ export function withoutWorstConclusion(steps: readonly WithoutWorstStep[], valid
   if (steps.length === 0) return "None of the worst segments is significantly worse than validation: there is nothing to leave out.";
   const near = validationRmse * (1 + nearValidationPct / 100);
   // Across dimensions the worst segments can cover every row; judge the last step that leaves some.
-  const withRows = steps.filter((s) => s.rmse_rest !== null);
-  const back = withRows.find((s) => s.rmse_rest! <= near);
-  const step = back ?? withRows[withRows.length - 1];
-  if (!step || step.rmse_rest === null) return "The worst segment covers every row: the degradation is not confined to any part of the catalogue.";
+  // A step that leaves rows has their RMSE and its increase over validation.
+  const withRows = present(steps, "rmse_rest", "rest_increase_pct");
+  const back = withRows.find((s) => s.rmse_rest <= near);
+  const step = back ?? withRows.at(-1);
+  if (!step) return "The worst segment covers every row: the degradation is not confined to any part of the catalogue.";
   const names = list(steps.slice(0, step.step).map((s) => s.segment));
   const what = `${names} (${int(step.rows_left_out)} rows, ${pct(step.row_share)} of all, ${pct(step.sse_share)} of the squared error)`;
   if (!back) {
-    return `Leaving out ${what} together leaves RMSE ${usd(step.rmse_rest)}, still ${pct(step.rest_increase_pct! / 100)} above validation: the rest of the catalogue is degraded too.`;
+    return `Leaving out ${what} together leaves RMSE ${usd(step.rmse_rest)}, still ${pct(step.rest_increase_pct / 100)} above validation: the rest of the catalogue is degraded too.`;
   }
   const head = `Leaving out ${what} brings RMSE back to ${usd(step.rmse_rest)}, within ${nearValidationPct}% of validation`;
   return step.row_share <= concentratedMaxRowShare

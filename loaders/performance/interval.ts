@@ -1,6 +1,5 @@
-import {quantileSorted} from "d3";
 import {config} from "../config.js";
-import {addValue, emptyMoments, normalQuantile} from "../stats/index.js";
+import {addValue, emptyMoments, normalQuantile, sortedQuantile} from "../stats/index.js";
 
 export type IntervalMethod = "bootstrap" | "normal";
 
@@ -55,9 +54,7 @@ function bootstrapInterval(squared: Float64Array, {level, resamples, seed}: Inte
   }
   rmse.sort();
   const alpha = (1 - level) / 2;
-  // d3's types ask for an array; a typed array is array-like and what it reads.
-  const sorted = rmse as unknown as number[];
-  return {low: quantileSorted(sorted, alpha)!, high: quantileSorted(sorted, 1 - alpha)!, method: "bootstrap"};
+  return {low: sortedQuantile(rmse, alpha), high: sortedQuantile(rmse, 1 - alpha), method: "bootstrap"};
 }
 
 function normalInterval(squared: Float64Array, level: number): RmseInterval {

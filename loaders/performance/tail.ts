@@ -60,24 +60,28 @@ export function errorTail(errors: RowErrors, binning: PriceBinning, segments: re
   for (let r = 0; r < total; ++r) {
     if (errors.abs[r] > threshold) (errors.error[r] > 0 ? under : over).push(r);
   }
-  const all = new Map(dimensions.map((d) => [d, new Map(segments.filter((s) => s.dimension === d).map((s) => [s.segment, s.n]))]));
   const side = (rows: number[]): TailSide => {
     const share = (n: number, all: number): TailShare => {
       const shareOfSide = rows.length ? n / rows.length : 0;
       const rowShare = all / total;
       return {n, share_of_side: shareOfSide, row_share: rowShare, lift: shareOfSide / rowShare};
     };
-    const segments = dimensions.flatMap((dimension) => {
+    // The segments with tail rows, each against its row count: every segment of the data is one of the table's.
+    const tailSegments = dimensions.flatMap((dimension) => {
       const inTail = countBy(errors.rows[columnOf(dimension)], (i) => rows[i], rows.length);
-      return [...inTail]
-        .map(([segment, n]): TailSegment => ({dimension, segment, ...share(n, all.get(dimension)!.get(segment)!)}))
+      return segments
+        .filter((s) => s.dimension === dimension)
+        .flatMap((s): TailSegment[] => {
+          const n = inTail.get(s.segment);
+          return n === undefined ? [] : [{dimension, segment: s.segment, ...share(n, s.n)}];
+        })
         .sort((a, b) => b.n - a.n || b.lift - a.lift || compare(a.segment, b.segment));
     });
     const binRows = new Map<number, number>();
     for (const r of rows) binRows.set(binning.rowBin[r], (binRows.get(binning.rowBin[r]) ?? 0) + 1);
     const priceBins = binning.bins.map((b): TailPriceBin => ({bin: b.bin, label: b.label, ...share(binRows.get(b.bin) ?? 0, b.n)}));
     const sum = rows.reduce((s, r) => s + errors.abs[r], 0);
-    return {n: rows.length, mean_abs_error: rows.length ? sum / rows.length : null, segments, price_bins: priceBins};
+    return {n: rows.length, mean_abs_error: rows.length ? sum / rows.length : null, segments: tailSegments, price_bins: priceBins};
   };
   return {quantile: q, threshold, n: under.length + over.length, under: side(under), over: side(over)};
 }

@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {compare, pct} from "../shared/index.js";
+import {compare, pct, present} from "../shared/index.js";
 import {dimensions} from "../inputs/index.js";
 import type {SegmentPerformance} from "./segment-table.js";
 
@@ -11,11 +11,13 @@ import type {SegmentPerformance} from "./segment-table.js";
  * one wild error has a wide interval whose lower bound stays modest.
  */
 export function worstSegments(segments: readonly SegmentPerformance[], count: number = config.performance.worstCount): SegmentPerformance[] {
-  return segments
-    .filter((s) => !s.small && s.rmse_ci_low !== null)
+  return present(
+    segments.filter((s) => !s.small),
+    "rmse_ci_low",
+  )
     .sort(
       (a, b) =>
-        b.rmse_ci_low! - a.rmse_ci_low! ||
+        b.rmse_ci_low - a.rmse_ci_low ||
         b.rmse - a.rmse ||
         dimensions.indexOf(a.dimension) - dimensions.indexOf(b.dimension) ||
         compare(a.segment, b.segment),

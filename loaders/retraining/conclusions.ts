@@ -1,12 +1,12 @@
 import {config} from "../config.js";
-import {dollars, int, list, pct, usd, usdApprox, midSentence} from "../shared/index.js";
+import {dollars, found, int, list, maxBy, pct, present, usd, usdApprox, midSentence, type Present} from "../shared/index.js";
 import type {CostBenefit} from "./benefit.js";
 import type {RetrainingCosts} from "./costs.js";
 import type {TriggerFrequency} from "./frequency.js";
 import type {Protocol} from "./protocol.js";
 import type {Buildup, WeekFigures} from "./buildup.js";
 import type {TriggerDay} from "./replay.js";
-import {triggerNames, type CurrentTriggers, type TriggerId} from "./triggers.js";
+import {triggerNames, triggersById, type CurrentTriggers, type TriggerId, type TriggerResult} from "./triggers.js";
 
 export interface RetrainingConclusions {
   protocol: string;
@@ -37,8 +37,11 @@ export function protocolConclusion(p: Protocol, buildup: Buildup): string {
         : `Why: in its first production week the RMSE was ${pct1(e.first_week_increase_pct)} over validation, within the ${trigger}% trigger.`,
     );
   }
-  const full = buildup.weeks.filter((w) => w.days === 7 && w.rmse_increase_pct !== null);
-  const byWeek = full.length > 1 ? ` By week the RMSE was ${list(full.map((w) => pct1(w.rmse_increase_pct!)))} over validation${peakNote(full)}.` : "";
+  const full = present(
+    buildup.weeks.filter((w) => w.days === 7),
+    "rmse_increase_pct",
+  );
+  const byWeek = full.length > 1 ? ` By week the RMSE was ${list(full.map((w) => pct1(w.rmse_increase_pct)))} over validation${peakNote(full)}.` : "";
   if (e.change === null) out.push(`The log is too short to compare a first and a last week, so the schedule defaults to monthly.${byWeek}`);
   else if (e.change === "worse") out.push(`Within the log the RMSE got measurably worse (the last 7-day RMSE interval lies above the first's), so a month between retrains would leave weeks of decay.${byWeek}`);
   else out.push(`Within the log it did not get measurably worse (the first and last 7-day RMSE intervals ${e.change === "better" ? "show an improvement" : "overlap"}).${byWeek} Weekly retraining would cost ${(counts.weekly / counts.monthly).toFixed(1)} times as much as monthly for no measurable gain.`);
@@ -51,20 +54,21 @@ export function protocolConclusion(p: Protocol, buildup: Buildup): string {
 }
 
 /** Names the worst week when it is also the week with the most missing critical values: an input incident rather than a build-up. */
-function peakNote(weeks: readonly WeekFigures[]): string {
-  const worst = weeks.reduce((a, b) => (b.rmse_increase_pct! > a.rmse_increase_pct! ? b : a));
-  const missing = weeks.filter((w) => w.critical_missing_pct !== null);
-  if (missing.length === 0) return "";
-  const most = missing.reduce((a, b) => (b.critical_missing_pct! > a.critical_missing_pct! ? b : a));
-  if (most !== worst) return "";
-  return ` (the worst week, ${worst.start} to ${worst.end}, is also the one with the most missing critical values, ${pct1(worst.critical_missing_pct!)}: an input incident, not a build-up)`;
+function peakNote(weeks: readonly Present<WeekFigures, "rmse_increase_pct">[]): string {
+  const worst = maxBy(weeks, (w) => w.rmse_increase_pct);
+  const most = maxBy(present(weeks, "critical_missing_pct"), (w) => w.critical_missing_pct);
+  // The same week, or no note.
+  if (!most || most !== worst) return "";
+  return ` (the worst week, ${most.start} to ${most.end}, is also the one with the most missing critical values, ${pct1(most.critical_missing_pct)}: an input incident, not a build-up)`;
 }
 
 export function triggersConclusion(c: CurrentTriggers, rows: number, last: TriggerDay | null): string {
-  const fired = c.triggers.filter((t) => t.fired === true);
-  const quiet = c.triggers.filter((t) => t.fired === false);
+  // A trigger is judged (fired or not) exactly when it has a value.
+  const judged = present(c.triggers, "value_pct");
+  const fired = judged.filter((t) => t.fired === true);
+  const quiet = judged.filter((t) => t.fired === false);
   const unknown = c.triggers.filter((t) => t.fired === null);
-  const describe = (t: CurrentTriggers["triggers"][number]) => `${midSentence(t.name)} (${pct1(t.value_pct!)} ${t.fired ? ">" : "≤"} ${t.threshold_pct}%${t.subject ? `: ${t.subject}` : ""})`;
+  const describe = (t: Present<TriggerResult, "value_pct">) => `${midSentence(t.name)} (${pct1(t.value_pct)} ${t.fired ? ">" : "≤"} ${t.threshold_pct}%${t.subject ? `: ${t.subject}` : ""})`;
   const count = fired.length === 0 ? "none" : `${fired.length}`;
   const parts = [`On all ${int(rows)} predictions, ${count} of the ${c.triggers.length} triggers ${fired.length === 1 ? "fires" : "fire"}${fired.length ? `: ${list(fired.map(describe))}` : ""}.`];
   if (quiet.length) parts.push(`${fired.length ? "Not fired" : "Within their thresholds"}: ${list(quiet.map(describe))}.`);
@@ -78,7 +82,8 @@ export function triggersConclusion(c: CurrentTriggers, rows: number, last: Trigg
     const ids = Object.keys(triggerNames) as TriggerId[];
     const on = ids.filter((id) => last.fired[id] === true).map((id) => `${midSentence(triggerNames[id])} (${value[id]})`);
     const off = ids.filter((id) => last.fired[id] === false).map((id) => `${midSentence(triggerNames[id])} (${value[id]})`);
-    const changed = ids.some((id) => last.fired[id] !== null && last.fired[id] !== (c.triggers.find((t) => t.id === id)!.fired ?? null));
+    const now = triggersById(c);
+    const changed = ids.some((id) => last.fired[id] !== null && last.fired[id] !== now[id].fired);
     parts.push(
       `On the last ${plural(config.monitoring.windowDays, "day")} alone (${int(last.window_n)} predictions), ${on.length ? `${list(on)} ${on.length === 1 ? "fires" : "fire"}` : "no trigger fires"}${off.length ? `; ${list(off)} ${off.length === 1 ? "does" : "do"} not` : ""}${changed ? ": the daily job's view differs from the whole log's" : ""}.`,
     );
@@ -99,7 +104,8 @@ export function criticalConclusion(c: CurrentTriggers, share: number, target: nu
 }
 
 export function replayConclusion(days: readonly TriggerDay[], f: TriggerFrequency, minRows: number): string {
-  if (f.evaluated_days === 0) return `No day's trailing window held ${int(minRows)} predictions, so the triggers could not be judged on any day.`;
+  // Without a judged day there is no yearly rate.
+  if (f.evaluated_days === 0 || f.per_year_low === null || f.per_year_high === null) return `No day's trailing window held ${int(minRows)} predictions, so the triggers could not be judged on any day.`;
   const blind = days.filter((d) => d.any === null).length;
   const counts = (Object.keys(triggerNames) as TriggerId[])
     .map((id) => ({id, n: days.filter((d) => d.fired[id] === true).length}))
@@ -109,8 +115,8 @@ export function replayConclusion(days: readonly TriggerDay[], f: TriggerFrequenc
   if (f.held_days === 0) return `${head}: no retraining would have been triggered.`;
   return (
     `${head}, in ${plural(f.episodes, "episode")} (${list(counts)}). ` +
-    `If each retrain cured its episode, that is ${plural(f.retrains_low.length, "retrain")} in ${plural(f.evaluated_days, "day")}, about ${f.per_year_low!.toFixed(1)} a year; ` +
-    `if the cause persisted and the triggers fired again after each ${f.cooldown_days}-day cool-down, ${plural(f.retrains_high.length, "retrain")}, about ${f.per_year_high!.toFixed(1)} a year (at most one per cool-down). ` +
+    `If each retrain cured its episode, that is ${plural(f.retrains_low.length, "retrain")} in ${plural(f.evaluated_days, "day")}, about ${f.per_year_low.toFixed(1)} a year; ` +
+    `if the cause persisted and the triggers fired again after each ${f.cooldown_days}-day cool-down, ${plural(f.retrains_high.length, "retrain")}, about ${f.per_year_high.toFixed(1)} a year (at most one per cool-down). ` +
     `${f.evaluated_days < 90 ? `${plural(f.evaluated_days, "judged day")} make a rough yearly figure.` : ""}`
   ).trim();
 }
@@ -131,13 +137,17 @@ export function costsConclusion(c: RetrainingCosts): string {
   const computed = c.brief.map((b) => `${dollars(b.computed_usd)} ${b.schedule} (${b.retrains_per_year} × ${dollars(c.per_retrain_usd)})`);
   const head = `The brief states ${list(stated)} retraining, but its own inputs (${inputs}) give ${list(computed)}.`;
   const readings = c.readings.map((r) => {
-    const from = c.brief.find((b) => b.schedule === r.from)!;
+    // The reading's schedule is one of the brief's figures it was read from.
+    const from = found(
+      c.brief.find((b) => b.schedule === r.from),
+      `the brief's ${r.from} figure`,
+    );
     // A cost that is not whole to the cent is written as the division it comes from, so every product on the page checks.
     const whole = Math.abs(r.per_retrain_usd * 100 - Math.round(r.per_retrain_usd * 100)) < 1e-6;
     const per = whole ? dollars(r.per_retrain_usd) : `(${dollars(from.brief_usd)} ÷ ${from.retrains_per_year})`;
-    const schedules = Object.keys(r.retrains_per_year) as (keyof typeof r.retrains_per_year)[];
-    const recounts = schedules.filter((sch) => r.recounted[sch]).map((sch) => recountText(sch, r.retrains_per_year[sch], counts));
-    const products = schedules.map((sch) => `${r.retrains_per_year[sch]} × ${per} = ${dollars(c.brief.find((b) => b.schedule === sch)!.brief_usd)}`);
+    // The brief's figures in their order, which is also the reading's.
+    const recounts = c.brief.filter((b) => r.recounted[b.schedule]).map((b) => recountText(b.schedule, r.retrains_per_year[b.schedule], counts));
+    const products = c.brief.map((b) => `${r.retrains_per_year[b.schedule]} × ${per} = ${dollars(b.brief_usd)}`);
     return `${whole ? per : per.slice(1, -1)} a retrain (the brief's rate and compute with ${hoursText(r.implied_hours)} of work instead of ${hoursText(c.inputs.hours)}) and ${list(recounts)}: ${list(products)}`;
   });
   const explain =
@@ -156,7 +166,9 @@ function recountText(schedule: string, n: number, counts: {weekly: number; month
 export function benefitConclusion(b: CostBenefit | null, schedule: string, triggeredHigh: number | null): string {
   if (!b) return "The log has no units_sold column, so the revenue effect of degraded accuracy cannot be set against the cost of retraining.";
   if (b.recoverable_share === 0) return `Production MAE (${usd(b.production_mae)}) is no worse than validation's (${usd(b.validation_mae)}): retraining has no accuracy loss to recover, so its cost buys only insurance.`;
-  const ratio = b.cost_share_of_recoverable!;
+  const ratio = b.cost_share_of_recoverable;
+  // Null when no revenue dollar was mispriced: there is nothing to set the cost against.
+  if (ratio === null) return `No revenue was mispriced over ${plural(b.window_days, "day")}: retraining has no revenue loss to recover, so its cost buys only insurance.`;
   const verdict = ratio < 0.1 ? "Degraded accuracy costs far more than retraining" : ratio < 1 ? "Degraded accuracy costs more than retraining" : "Retraining costs more than the accuracy it would recover";
   const triggered = triggeredHigh === null ? "" : `, or at most ${dollars(triggeredHigh)} with every triggered retrain`;
   return (
@@ -166,8 +178,8 @@ export function benefitConclusion(b: CostBenefit | null, schedule: string, trigg
   );
 }
 
-export function summaryConclusion(c: CurrentTriggers, p: Protocol, costs: RetrainingCosts): string {
+/** `annual`: what the recommended schedule costs a year. */
+export function summaryConclusion(c: CurrentTriggers, p: Protocol, annual: number): string {
   const fired = c.triggers.filter((t) => t.fired === true).map((t) => midSentence(t.name));
-  const annual = costs.schedules.find((s) => s.schedule === p.schedule.recommended)!.annual_usd;
   return `${fired.length ? `${plural(fired.length, "trigger")} fired (${list(fired)}): retrain ${p.schedule.retrain_before_deploy ? "before deploying, then " : ""}` : "No trigger fired; retrain "}${p.schedule.recommended} on a ${p.window.recommended} window, ${dollars(annual)} a year.`;
 }

@@ -63,15 +63,30 @@ export interface RetrainingCosts {
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function retrainingCosts(frequency: TriggerFrequency, inputs: CostInputs = {...config.retraining.cost}): RetrainingCosts {
+/** What each schedule costs at these inputs: a record over every schedule, so a lookup by schedule cannot miss. */
+export function scheduleCosts(inputs: CostInputs = {...config.retraining.cost}): Record<Schedule, ScheduleCost> {
   const counts = config.retraining.retrainsPerYear;
   const per = perRetrainUsd(inputs);
-  const schedules = (Object.keys(counts) as Schedule[]).map((schedule): ScheduleCost => ({
+  const cost = (schedule: Schedule): ScheduleCost => ({
     schedule,
     retrains_per_year: counts[schedule],
     per_retrain_usd: per,
     annual_usd: annualUsd(inputs, counts[schedule]),
-  }));
+  });
+  return {weekly: cost("weekly"), monthly: cost("monthly"), quarterly: cost("quarterly")};
+}
+
+/** A costs table's schedule costs by schedule: computed again from its own inputs, so they are its figures. */
+export function costsBySchedule(costs: RetrainingCosts): Record<Schedule, ScheduleCost> {
+  const {hours, hourly_rate_usd: hourlyRateUsd, compute_usd: computeUsd} = costs.inputs;
+  return scheduleCosts({hours, hourlyRateUsd, computeUsd});
+}
+
+export function retrainingCosts(frequency: TriggerFrequency, inputs: CostInputs = {...config.retraining.cost}): RetrainingCosts {
+  const counts = config.retraining.retrainsPerYear;
+  const per = perRetrainUsd(inputs);
+  // In schedule order, weekly first (Object.values keeps the record's order).
+  const schedules = Object.values(scheduleCosts(inputs));
   const stated = config.retraining.briefAnnualUsd;
   const briefSchedules = Object.keys(stated) as BriefSchedule[];
   const brief = briefSchedules.map((schedule): BriefFigure => {

@@ -12,11 +12,15 @@ export interface CriticalColumn {
 
 export type DriftMeasure = "mean shift" | "SD change";
 
-/** A feature's drift as the retraining trigger reads it. */
-export interface DriftValue {
-  /** The larger of |mean shift %| and |SD change %| (the mean shift left out when the training mean is near zero); null when neither is defined. */
-  drift_pct: number | null;
-  measure: DriftMeasure | null;
+/**
+ * A feature's drift as the retraining trigger reads it: the larger of |mean
+ * shift %| and |SD change %| (the mean shift left out when the training mean is
+ * near zero) and which it is; both null when neither is defined.
+ */
+export type DriftValue = MeasuredDrift | {drift_pct: null; measure: null};
+export interface MeasuredDrift {
+  drift_pct: number;
+  measure: DriftMeasure;
 }
 
 /**
@@ -32,8 +36,8 @@ export function nearZeroMean(trainMean: number, trainSd: number, minAbsMeanInSd:
 export function driftValue(meanShiftPct: number | null, sdChangePct: number | null, nearZero: boolean): DriftValue {
   const mean = nearZero || meanShiftPct === null ? null : Math.abs(meanShiftPct);
   const sd = sdChangePct === null ? null : Math.abs(sdChangePct);
-  if (mean === null && sd === null) return {drift_pct: null, measure: null};
-  if (sd === null || (mean !== null && mean >= sd)) return {drift_pct: mean, measure: "mean shift"};
+  if (mean === null) return sd === null ? {drift_pct: null, measure: null} : {drift_pct: sd, measure: "SD change"};
+  if (sd === null || mean >= sd) return {drift_pct: mean, measure: "mean shift"};
   return {drift_pct: sd, measure: "SD change"};
 }
 
@@ -47,10 +51,10 @@ export function driftFromMoments(present: Moments, f: CriticalColumn): DriftValu
 }
 
 /** The most drifted of several features (the first on ties, i.e. the more important); null when none is measurable. */
-export function largestDrift(values: readonly {feature: string; value: DriftValue}[]): {feature: string; value: DriftValue} | null {
-  let best: {feature: string; value: DriftValue} | null = null;
-  for (const v of values) {
-    if (v.value.drift_pct !== null && (best === null || v.value.drift_pct > best.value.drift_pct!)) best = v;
+export function largestDrift(values: readonly {feature: string; value: DriftValue}[]): {feature: string; value: MeasuredDrift} | null {
+  let best: {feature: string; value: MeasuredDrift} | null = null;
+  for (const {feature, value} of values) {
+    if (value.drift_pct !== null && (best === null || value.drift_pct > best.value.drift_pct)) best = {feature, value};
   }
   return best;
 }

@@ -64,7 +64,7 @@ export function triggerDays(
     const newPct = enough && newRows !== null ? (newRows / window.rows) * 100 : null;
     const fired: Record<TriggerId, boolean | null> = {
       rmse: rmseIncrease === null ? null : rmseIncrease > t.rmseDegradationPct,
-      critical_drift: worst === null ? null : worst.value.drift_pct! > t.criticalDriftPct,
+      critical_drift: worst === null ? null : worst.value.drift_pct > t.criticalDriftPct,
       new_categories: newPct === null ? null : newPct > t.newCategorySharePct,
     };
     const judged = Object.values(fired).filter((v) => v !== null);

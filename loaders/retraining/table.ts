@@ -2,13 +2,14 @@ import type {DaySums} from "../daily/index.js";
 import {config} from "../config.js";
 import {criticalFeatures, type FeatureImportance} from "../scoring/index.js";
 import type {DriftTable} from "../drift/index.js";
+import {modelFeatureStats} from "../inputs/index.js";
 import type {ReportInputs} from "../pass/index.js";
 import type {MonitoringTable} from "../monitoring/index.js";
 import type {PerformanceTable} from "../performance/index.js";
 import {costBenefit, type CostBenefit} from "./benefit.js";
 import {weeklyBuildup, type Buildup} from "./buildup.js";
 import {benefitConclusion, costsConclusion, criticalConclusion, protocolConclusion, replayConclusion, summaryConclusion, triggersConclusion, type RetrainingConclusions} from "./conclusions.js";
-import {retrainingCosts, type RetrainingCosts} from "./costs.js";
+import {costsBySchedule, retrainingCosts, type RetrainingCosts} from "./costs.js";
 import {driftValue, nearZeroMean, type CriticalColumn} from "./drift-measure.js";
 import {triggerFrequency, type TriggerFrequency} from "./frequency.js";
 import {retrainingProtocol, type Protocol} from "./protocol.js";
@@ -63,9 +64,8 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
   const t = config.retraining.triggers;
   const critical = criticalFeatures(importance);
   const total = importance.reduce((s, f) => s + f.importance, 0);
-  const position = new Map(model.features.map((f, j) => [f, j]));
-  const train = new Map(stats.features.map((f) => [f.feature, f]));
-  const columns: CriticalColumn[] = critical.features.map((f) => ({feature: f.feature, index: position.get(f.feature)!, rank: f.rank, train_mean: train.get(f.feature)!.mean, train_sd: train.get(f.feature)!.sd}));
+  const train = modelFeatureStats(model.features, stats);
+  const columns: CriticalColumn[] = critical.features.map((f) => ({feature: f.feature, index: f.index, rank: f.rank, train_mean: train[f.index].mean, train_sd: train[f.index].sd}));
   const current = currentTriggers(performance.overall.rmse_increase_pct, drift, critical);
 
   const newRows = newCategoryRowsByDay(log.kept, stats.categories);
@@ -74,16 +74,18 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
   const buildup = weeklyBuildup(days, newRows, columns, stats.validation.rmse);
   const protocol = retrainingProtocol(buildup, performance.daily_windows?.change ?? null, drift.severe_count, stats.window.days);
   const costs = retrainingCosts(frequency);
-  const scheduleCost = costs.schedules.find((s) => s.schedule === protocol.schedule.recommended)!.annual_usd;
+  const scheduleCost = costsBySchedule(costs)[protocol.schedule.recommended].annual_usd;
   const benefit = costBenefit(monitoring.impact.totals, monitoring.window.days, performance.validation.mae, performance.overall.mae, scheduleCost);
 
   const criticalNames = new Set(critical.features.map((f) => f.feature));
-  const rank = new Map(importance.map((f) => [f.feature, f]));
-  const nonCritical = drift.features
-    .filter((d) => !criticalNames.has(d.feature))
-    .map((d) => ({d, v: driftValue(d.mean_shift_pct, d.sd_change_pct, nearZeroMean(d.train_mean, d.train_sd))}))
-    .filter(({v}) => v.drift_pct !== null && v.drift_pct > t.criticalDriftPct)
-    .map(({d, v}) => ({feature: d.feature, rank: rank.get(d.feature)!.rank, share: total > 0 ? rank.get(d.feature)!.importance / total : 0, drift_pct: v.drift_pct!}))
+  // Each other feature with its drift row (model order, at its index); ranks are distinct, so the order is the rank's whatever the iteration's.
+  const nonCritical = importance
+    .filter((f) => !criticalNames.has(f.feature))
+    .flatMap((f) => {
+      const d = drift.features[f.index];
+      const v = driftValue(d.mean_shift_pct, d.sd_change_pct, nearZeroMean(d.train_mean, d.train_sd));
+      return v.drift_pct !== null && v.drift_pct > t.criticalDriftPct ? [{feature: d.feature, rank: f.rank, share: total > 0 ? f.importance / total : 0, drift_pct: v.drift_pct}] : [];
+    })
     .sort((a, b) => a.rank - b.rank);
 
   return {
@@ -113,7 +115,7 @@ export function retrainingTable({inputs, days, importance, performance, drift, m
       replay: replayConclusion(daily, frequency, config.monitoring.minWindowRows),
       costs: costsConclusion(costs),
       benefit: benefitConclusion(benefit, protocol.schedule.recommended, costs.triggered.annual_high_usd),
-      summary: summaryConclusion(current, protocol, costs),
+      summary: summaryConclusion(current, protocol, scheduleCost),
     },
   };
 }

@@ -1,4 +1,5 @@
 import {config} from "../config.js";
+import {maxBy, present} from "../shared/index.js";
 import type {CriticalFeatures} from "../scoring/index.js";
 import type {DriftTable} from "../drift/index.js";
 import {driftValue, nearZeroMean, type DriftMeasure} from "./drift-measure.js";
@@ -6,8 +7,8 @@ import {driftValue, nearZeroMean, type DriftMeasure} from "./drift-measure.js";
 export type TriggerId = "rmse" | "critical_drift" | "new_categories";
 
 /** One of the brief's retraining triggers, judged on a set of predictions. */
-export interface TriggerResult {
-  id: TriggerId;
+export interface TriggerResult<Id extends TriggerId = TriggerId> {
+  id: Id;
   name: string;
   /** What the value is, in words. */
   measure: string;
@@ -34,8 +35,11 @@ export interface CriticalDrift {
   fired: boolean | null;
 }
 
+/** The three triggers, in the brief's order (the JSON's); `triggersById` names them. */
+export type TriggerResults = [TriggerResult<"rmse">, TriggerResult<"critical_drift">, TriggerResult<"new_categories">];
+
 export interface CurrentTriggers {
-  triggers: TriggerResult[];
+  triggers: TriggerResults;
   critical: CriticalDrift[];
   fired: TriggerId[];
 }
@@ -46,6 +50,12 @@ export const triggerNames: Record<TriggerId, string> = {
   new_categories: "New product categories",
 };
 
+/** The triggers by id: the list's type fixes which is where. */
+export function triggersById(c: CurrentTriggers): {[K in TriggerId]: TriggerResult<K>} {
+  const [rmse, critical_drift, new_categories] = c.triggers;
+  return {rmse, critical_drift, new_categories};
+}
+
 const judge = (value: number | null, threshold: number): boolean | null => (value === null ? null : value > threshold);
 
 /**
@@ -55,9 +65,9 @@ const judge = (value: number | null, threshold: number): boolean | null => (valu
  */
 export function currentTriggers(rmseIncreasePct: number, drift: DriftTable, critical: CriticalFeatures): CurrentTriggers {
   const t = config.retraining.triggers;
-  const rows = new Map(drift.features.map((f) => [f.feature, f]));
   const criticalDrift = critical.features.map((c): CriticalDrift => {
-    const d = rows.get(c.feature)!;
+    // The drift table's rows are in model order: the feature's is at its index.
+    const d = drift.features[c.index];
     const nearZero = nearZeroMean(d.train_mean, d.train_sd);
     const v = driftValue(d.mean_shift_pct, d.sd_change_pct, nearZero);
     return {
@@ -72,9 +82,10 @@ export function currentTriggers(rmseIncreasePct: number, drift: DriftTable, crit
       fired: judge(v.drift_pct, t.criticalDriftPct),
     };
   });
-  const worst = criticalDrift.reduce<CriticalDrift | null>((a, b) => (b.drift_pct !== null && (a === null || b.drift_pct > a.drift_pct!) ? b : a), null);
+  // The most drifted critical feature (the more important on ties).
+  const worst = maxBy(present(criticalDrift, "drift_pct"), (c) => c.drift_pct) ?? null;
   const newShare = drift.new_category_share === null ? null : drift.new_category_share * 100;
-  const triggers: TriggerResult[] = [
+  const triggers: TriggerResults = [
     {
       id: "rmse",
       name: triggerNames.rmse,

@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {dollars, int, list, pct, usd, midSentence} from "../shared/index.js";
+import {dollars, int, list, pct, present, usd, midSentence} from "../shared/index.js";
 import type {FallbackRule} from "./fallback.js";
 import type {RiskRow} from "./matrix.js";
 import type {RollbackPlan} from "./rollback.js";
@@ -46,9 +46,13 @@ export function fallbackConclusion(f: FallbackRule, validationRmse: number): str
 
 /** The model's RMSE over the rows missing a critical feature (the signal and review branches pooled). */
 function affectedRmse(f: FallbackRule): number | null {
-  const parts = f.branches.filter((b) => b.tier !== "model" && b.n > 0);
+  // A branch with rows has the model's RMSE on them.
+  const parts = present(
+    f.branches.filter((b) => b.tier !== "model"),
+    "model_rmse",
+  );
   const n = parts.reduce((s, b) => s + b.n, 0);
-  return n === 0 ? null : Math.sqrt(parts.reduce((s, b) => s + b.n * b.model_rmse! ** 2, 0) / n);
+  return n === 0 ? null : Math.sqrt(parts.reduce((s, b) => s + b.n * b.model_rmse ** 2, 0) / n);
 }
 
 export function sanityConclusion(s: SanityCheck): string {
@@ -56,12 +60,15 @@ export function sanityConclusion(s: SanityCheck): string {
   const range = `${dollars(b.min)}–${dollars(b.max)}`;
   const out = [
     `The ${range} check would reject ${plural(b.rejected, "prediction")} (${pct(b.rejected / s.rows)}): ${b.rejected_below} below ${dollars(b.min)} and ${b.rejected_above} above ${dollars(b.max)}.`,
-    `But ${plural(b.actual_outside, "actual price")} (${pct(b.actual_outside / s.rows)}) lie outside the range (${b.actual_below} below, ${b.actual_above} above)${s.training_share_below === null ? "" : `, as do about ${pct(s.training_share_below)} of training prices below ${dollars(b.min)} and ${pct(s.training_share_above!)} above ${dollars(b.max)}`}.`,
+    `But ${plural(b.actual_outside, "actual price")} (${pct(b.actual_outside / s.rows)}) lie outside the range (${b.actual_below} below, ${b.actual_above} above)${s.training_share_below === null || s.training_share_above === null ? "" : `, as do about ${pct(s.training_share_below)} of training prices below ${dollars(b.min)} and ${pct(s.training_share_above)} above ${dollars(b.max)}`}.`,
     b.rejected === 0 ? "" : `Of the ${plural(b.rejected, "rejection")}, ${b.wrong_rejections} would be wrong (the real price is outside the range too) and ${b.right_rejections} right.`,
   ];
-  if (s.rejected_with_signal > 0) {
-    const worse = s.rejected_signal_rmse! > s.rejected_model_rmse!;
-    out.push(`Served the fallback's price signal instead (available for ${s.rejected_with_signal} of them), the rejected rows would have an RMSE of ${usd(s.rejected_signal_rmse!)} against the model's ${usd(s.rejected_model_rmse!)}${worse ? ": rejecting them makes their prices worse" : ""}.`);
+  // Both RMSEs are there exactly when some rejected row has a signal.
+  const signalRmse = s.rejected_signal_rmse;
+  const modelRmse = s.rejected_model_rmse;
+  if (s.rejected_with_signal > 0 && signalRmse !== null && modelRmse !== null) {
+    const worse = signalRmse > modelRmse;
+    out.push(`Served the fallback's price signal instead (available for ${s.rejected_with_signal} of them), the rejected rows would have an RMSE of ${usd(signalRmse)} against the model's ${usd(modelRmse)}${worse ? ": rejecting them makes their prices worse" : ""}.`);
   }
   if (s.training_range) {
     const t = s.training_range;
@@ -75,14 +82,17 @@ export function sanityConclusion(s: SanityCheck): string {
 export function rollbackConclusion(r: RollbackPlan): string {
   const a = r.alerts;
   const ab = r.ab;
+  // The first day over the line is there exactly when some day was.
+  const first = a.first_over;
   const alerts =
-    a.days_over === 0
+    first === null
       ? `The alert-frequency criterion (more than ${r.criteria.alerts_per_day} alerts a day) never fired in the replay (at most ${a.max_per_day} a day).`
-      : `The alert-frequency criterion (more than ${r.criteria.alerts_per_day} alerts a day) would have fired on ${a.days_over} of ${plural(a.days, "day")}, first on ${a.first_over!.date} (day ${a.first_over!.day}): deployed as it is, the model would have been rolled back${a.first_over!.day <= 7 ? " in its first week" : ""}.`;
-  if (ab.days_to_min_window === null) return `${alerts} The log has no daily volume to size an A/B test with.`;
-  const split = `A ${pct(ab.traffic_share, 0)} A/B test gets ${ab.arm_rows_per_day.toFixed(1)} predictions a day at this volume: ${plural(ab.days_to_min_window, "day")} before its arm holds the ${ab.min_window_rows} predictions monitoring judges on, and about ${int(ab.rows_to_detect)} predictions (${plural(ab.days_to_detect!, "day")}) before a ${r.criteria.rmse_over_old_pct}% RMSE difference stands out (${pct(ab.confidence, 0)} one-sided).`;
+      : `The alert-frequency criterion (more than ${r.criteria.alerts_per_day} alerts a day) would have fired on ${a.days_over} of ${plural(a.days, "day")}, first on ${first.date} (day ${first.day}): deployed as it is, the model would have been rolled back${first.day <= 7 ? " in its first week" : ""}.`;
+  // Both durations need a daily volume.
+  if (ab.days_to_min_window === null || ab.days_to_detect === null) return `${alerts} The log has no daily volume to size an A/B test with.`;
+  const split = `A ${pct(ab.traffic_share, 0)} A/B test gets ${ab.arm_rows_per_day.toFixed(1)} predictions a day at this volume: ${plural(ab.days_to_min_window, "day")} before its arm holds the ${ab.min_window_rows} predictions monitoring judges on, and about ${int(ab.rows_to_detect)} predictions (${plural(ab.days_to_detect, "day")}) before a ${r.criteria.rmse_over_old_pct}% RMSE difference stands out (${pct(ab.confidence, 0)} one-sided).`;
   // Longer than the time between monthly retrains: the test could not finish before the next model arrives.
-  const advice = ab.days_to_detect! > 365 / config.retraining.retrainsPerYear.monthly ? ` At this volume the RMSE criterion needs shadow scoring (both models score all traffic, only one serves) next to the ${pct(ab.traffic_share, 0)} split, which then guards the business metrics.` : "";
+  const advice = ab.days_to_detect > 365 / config.retraining.retrainsPerYear.monthly ? ` At this volume the RMSE criterion needs shadow scoring (both models score all traffic, only one serves) next to the ${pct(ab.traffic_share, 0)} split, which then guards the business metrics.` : "";
   return `${alerts} ${split}${advice}`;
 }
 

@@ -5,8 +5,8 @@ import {accuracy, type SubsetAccuracy} from "./subset.js";
 export type FallbackTier = "model" | "signal" | "review";
 
 /** The rows one branch of the rule serves, and how well. */
-export interface FallbackBranch {
-  tier: FallbackTier;
+export interface FallbackBranch<Tier extends FallbackTier = FallbackTier> {
+  tier: Tier;
   n: number;
   share: number;
   /** RMSE of the model's prediction (training-mean imputation) on these rows. */
@@ -39,7 +39,8 @@ export interface FallbackRule {
   signals: PriceSignal[];
   /** Candidates that did not beat the model where critical features are missing. */
   rejected_signals: {feature: string; rmse: number}[];
-  branches: FallbackBranch[];
+  /** The model, signal and review branches, in that order. */
+  branches: [FallbackBranch<"model">, FallbackBranch<"signal">, FallbackBranch<"review">];
   /** RMSE of all rows as served today and under the rule. */
   served_today_rmse: number;
   served_by_rule_rmse: number;

@@ -49,13 +49,17 @@ function missingRating(value: number): Rating {
 
 /** Monitoring's RMSE lines over validation: the affected rows' accuracy past red is high impact, past yellow medium. */
 function impactRating(rows: SubsetAccuracy): Rating | null {
-  if (rows.rmse_increase_pct === null) return null;
+  return rows.rmse_increase_pct === null ? null : increaseRating(rows.rmse_increase_pct);
+}
+
+/** The same for an RMSE increase over validation, %. */
+function increaseRating(increasePct: number): Rating {
   const t = config.monitoring.alerts.rmse;
-  return rows.rmse_increase_pct > t.red ? "high" : rows.rmse_increase_pct > t.yellow ? "medium" : "low";
+  return increasePct > t.red ? "high" : increasePct > t.yellow ? "medium" : "low";
 }
 
 const rowsBasis = (what: string, rows: SubsetAccuracy) =>
-  rows.rmse === null ? `no ${what} in this log` : `${what}: ${rows.n} rows (${pct(rows.share)}), RMSE ${rows.rmse_increase_pct! >= 0 ? "+" : "−"}${pct1(Math.abs(rows.rmse_increase_pct!))} vs validation`;
+  rows.rmse === null ? `no ${what} in this log` : `${what}: ${rows.n} rows (${pct(rows.share)}), RMSE ${rows.rmse_increase_pct >= 0 ? "+" : "−"}${pct1(Math.abs(rows.rmse_increase_pct))} vs validation`;
 
 /** The brief's five risks, rated from the log where it can speak, with mitigation, owner and detecting signal. */
 export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: string[]}, sourceName: (source: string) => string = (s) => s): RiskRow[] {
@@ -112,7 +116,7 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       name: "New product categories",
       likelihood: e.new_category_share === null ? "medium" : e.new_category_share * 100 > trig.newCategorySharePct ? "high" : e.new_category_share > 0 ? "medium" : "low",
       likelihood_basis: e.new_category_share === null ? "assessed: training category counts unknown" : `${pct(e.new_category_share)} of predictions in categories absent from training (trigger ${trig.newCategorySharePct}%)`,
-      impact: e.new_category_rmse_increase_pct === null ? "high" : impactRating({n: 1, share: 0, rmse: 0, rmse_increase_pct: e.new_category_rmse_increase_pct})!,
+      impact: e.new_category_rmse_increase_pct === null ? "high" : increaseRating(e.new_category_rmse_increase_pct),
       impact_basis:
         e.new_category_rmse_increase_pct === null
           ? "assessed: the model has learnt nothing about an unseen category"

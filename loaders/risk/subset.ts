@@ -1,12 +1,9 @@
-/** Accuracy of the rows a condition picks out, against validation. */
-export interface SubsetAccuracy {
+/** Accuracy of the rows a condition picks out, against validation: the RMSE and its increase, or both null without rows. */
+export type SubsetAccuracy = {
   n: number;
   /** Share of all rows (0–1). */
   share: number;
-  rmse: number | null;
-  /** RMSE over the validation RMSE, %; null without rows. */
-  rmse_increase_pct: number | null;
-}
+} & ({rmse: number; /** RMSE over the validation RMSE, %. */ rmse_increase_pct: number} | {rmse: null; rmse_increase_pct: null});
 
 /** RMSE of `errors[r]` over the rows `keep` accepts. */
 export function subsetAccuracy(errors: ArrayLike<number>, keep: (r: number) => boolean, validationRmse: number): SubsetAccuracy {
@@ -22,8 +19,10 @@ export function subsetAccuracy(errors: ArrayLike<number>, keep: (r: number) => b
 
 /** The accuracy of n rows of `rows` whose squared errors sum to sse. */
 export function accuracy(n: number, sse: number, rows: number, validationRmse: number): SubsetAccuracy {
-  const rmse = n > 0 ? Math.sqrt(sse / n) : null;
-  return {n, share: rows > 0 ? n / rows : 0, rmse, rmse_increase_pct: rmse === null ? null : (rmse / validationRmse - 1) * 100};
+  const share = rows > 0 ? n / rows : 0;
+  if (n === 0) return {n, share, rmse: null, rmse_increase_pct: null};
+  const rmse = Math.sqrt(sse / n);
+  return {n, share, rmse, rmse_increase_pct: (rmse / validationRmse - 1) * 100};
 }
 
 /** Whether row r misses any of the given feature columns. */

@@ -1,8 +1,10 @@
 import type {LinearModel} from "../model/index.js";
-import type {TrainingStats} from "../inputs/index.js";
+import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 
 export interface FeatureImportance {
   feature: string;
+  /** Position in the model's feature order: the feature's column in the production data, its sums in the accumulation, its row of the drift table. */
+  index: number;
   beta: number;
   train_sd: number;
   /**
@@ -17,12 +19,12 @@ export interface FeatureImportance {
 
 /** Model features ranked by |β|·SD (ties broken by name, so the order is stable). */
 export function featureImportance(model: LinearModel, stats: TrainingStats): FeatureImportance[] {
-  const sd = new Map(stats.features.map((f) => [f.feature, f.sd]));
+  const train = modelFeatureStats(model.features, stats);
   return model.features
     .map((feature, j) => {
       const beta = model.coefficients[j];
-      const trainSd = sd.get(feature)!;
-      return {feature, beta, train_sd: trainSd, importance: Math.abs(beta) * trainSd, rank: 0};
+      const trainSd = train[j].sd;
+      return {feature, index: j, beta, train_sd: trainSd, importance: Math.abs(beta) * trainSd, rank: 0};
     })
     .sort((a, b) => b.importance - a.importance || (a.feature < b.feature ? -1 : 1))
     .map((f, i) => ({...f, rank: i + 1}));

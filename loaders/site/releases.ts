@@ -44,10 +44,17 @@ export function isVersion(s: string): boolean {
   return semver.test(s);
 }
 
+/** The parts of a semantic version; its callers compare versions they have checked (isVersion), so anything else is a bug. */
+function versionParts(s: string): RegExpExecArray {
+  const parts = semver.exec(s);
+  if (parts === null) throw new Error(`"${s}" is not a semantic version`);
+  return parts;
+}
+
 /** Semantic-version order (pre-releases before their release, compared as text). */
 export function compareVersions(a: string, b: string): number {
-  const x = semver.exec(a)!;
-  const y = semver.exec(b)!;
+  const x = versionParts(a);
+  const y = versionParts(b);
   for (let i = 1; i <= 3; ++i) if (+x[i] !== +y[i]) return +x[i] - +y[i];
   if (x[4] === y[4]) return 0;
   if (x[4] === undefined) return 1;

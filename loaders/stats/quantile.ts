@@ -27,13 +27,14 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
       wanted.add(i).add(i + 1);
     }
   }
-  const value = new Map<number, number>();
+  // Each selection leaves the k-th smallest value at copy[k] and moves only
+  // values after it, so once all are selected copy[k] holds every wanted one.
   let left = 0;
   for (const k of [...wanted].sort((a, b) => a - b)) {
-    value.set(k, orderStatistic(copy, k, left));
+    orderStatistic(copy, k, left);
     left = k + 1;
   }
-  return probs.map((p) => interpolate(p, n, (k) => value.get(k)!));
+  return probs.map((p) => interpolate(p, n, (k) => copy[k]));
 }
 
 /** The 0-based order statistics `quantiles` reads for these probabilities over n values (ascending, each once). */
@@ -58,6 +59,12 @@ export function quantilesFromOrder(n: number, probs: readonly number[], at: (k: 
 
 export function quantile(values: ArrayLike<number>, p: number): number {
   return quantiles(values, [p])[0];
+}
+
+/** The quantile of values already sorted ascending (R's type 7, as `quantiles`), without copying them. */
+export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) throw new Error("quantile of no values");
+  return interpolate(p, sorted.length, (k) => sorted[k]);
 }
 
 function interpolate(p: number, n: number, at: (k: number) => number): number {

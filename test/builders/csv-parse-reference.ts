@@ -40,7 +40,6 @@ export function parseProduction(text: string, features: readonly string[], file:
   return {file, rows, ...columns, features, extraColumns: layout.extraColumns};
 }
 
-
 /** A one-file data folder's log read whole by the reference reader, with the serving rule's scores: for tests that recompute figures row by row. */
 export async function referenceInputs(dir: string): Promise<ModelInputs & {production: ProductionData; scores: Scores}> {
   const m = await loadModelInputs(dir);

@@ -11,7 +11,7 @@ const c = a.map((_, i) => Math.cos(i * 2.3)); // unrelated to a
 b[5] = NaN; // pairwise-complete: one row fewer for the pairs with b
 const data = production({a, b, c});
 const r = (x: number[], y: number[]) => pairwiseCorrelation(x, y).r!;
-const importance: FeatureImportance[] = ["c", "a", "b"].map((feature, i) => ({feature, beta: 1, train_sd: 1, importance: 3 - i, rank: i + 1}));
+const importance: FeatureImportance[] = ["c", "a", "b"].map((feature, i) => ({feature, index: ["a", "b", "c"].indexOf(feature), beta: 1, train_sd: 1, importance: 3 - i, rank: i + 1}));
 
 function report(train: {ab: number; ac: number; bc: number}, imputation = "training mean") {
   const matrix = {features: ["a", "b", "c"], values: [[1, train.ab, train.ac], [train.ab, 1, train.bc], [train.ac, train.bc, 1]]};

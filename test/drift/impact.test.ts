@@ -25,7 +25,7 @@ function drift(feature: string, train_mean: number, train_sd: number, prod_mean:
 }
 const importance = (rows: [string, number, number][]): FeatureImportance[] =>
   rows
-    .map(([feature, beta, sd]) => ({feature, beta, train_sd: sd, importance: Math.abs(beta) * sd, rank: 0}))
+    .map(([feature, beta, sd], index) => ({feature, index, beta, train_sd: sd, importance: Math.abs(beta) * sd, rank: 0}))
     .sort((a, b) => b.importance - a.importance)
     .map((f, i) => ({...f, rank: i + 1}));
 

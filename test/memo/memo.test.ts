@@ -101,7 +101,7 @@ describe("on the seed data", () => {
     const {stats} = tables.inputs;
     // Unit SDs make |β|·SD and |β| the same ranking.
     const unit = {...stats, features: stats.features.map((f) => ({...f, sd: 1}))};
-    const imp = tables.inputs.model.features.map((feature, j) => ({feature, beta: tables.inputs.model.coefficients[j], train_sd: 1, importance: Math.abs(tables.inputs.model.coefficients[j]), rank: 0}))
+    const imp = tables.inputs.model.features.map((feature, j) => ({feature, index: j, beta: tables.inputs.model.coefficients[j], train_sd: 1, importance: Math.abs(tables.inputs.model.coefficients[j]), rank: 0}))
       .sort((a, b) => b.importance - a.importance || (a.feature < b.feature ? -1 : 1))
       .map((f, i) => ({...f, rank: i + 1}));
     const req = featureRequirements(imp, unit, tables.drift);

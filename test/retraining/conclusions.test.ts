@@ -67,7 +67,7 @@ describe("the trigger sentence", () => {
     new_brands: [],
     new_brand_share: null,
   });
-  const critical = {features: [{feature: "a", beta: 1, train_sd: 1, importance: 1, rank: 1}], share: 1, target_share: 0.8};
+  const critical = {features: [{feature: "a", index: 0, beta: 1, train_sd: 1, importance: 1, rank: 1}], share: 1, target_share: 0.8};
 
   it("none fired: no retraining is due", () => {
     const text = triggersConclusion(currentTriggers(3, drift(0), critical), 200, null);

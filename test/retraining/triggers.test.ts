@@ -11,7 +11,7 @@ import {expectClose, seedData, truth} from "../builders/helpers.js";
 import {days, run, syntheticInputs, type DaySpec} from "../builders/monitoring-inputs.js";
 
 const importance = (rows: [string, number][]): FeatureImportance[] =>
-  rows.map(([feature, imp], i) => ({feature, beta: imp, train_sd: 1, importance: imp, rank: i + 1}));
+  rows.map(([feature, imp], i) => ({feature, index: i, beta: imp, train_sd: 1, importance: imp, rank: i + 1}));
 
 const featureDrift = (feature: string, mean: number | null, sd: number | null, trainMean = 10, trainSd = 2): FeatureDrift => ({
   feature,

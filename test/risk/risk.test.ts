@@ -179,7 +179,8 @@ describe("rollback", () => {
 });
 
 describe("the risk matrix", () => {
-  const rows = (n: number, increase: number | null) => ({n, share: 0.1, rmse: increase === null ? null : 1 + increase / 100, rmse_increase_pct: increase});
+  const rows = (n: number, increase: number | null): RiskEvidence["complete_rows"] =>
+    increase === null ? {n, share: 0.1, rmse: null, rmse_increase_pct: null} : {n, share: 0.1, rmse: 1 + increase / 100, rmse_increase_pct: increase};
   const evidence: RiskEvidence = {
     source_missing_pct: {database: 2, api: 3, computed: 1},
     pipeline_rows: rows(10, 5),

@@ -32,17 +32,15 @@ const decoder = new TextDecoder("utf-8", {ignoreBOM: true});
 
 export function fieldRoles(layout: ColumnLayout): Int32Array {
   const roles = new Int32Array(layout.header.length).fill(ignored);
-  const named: [string, number][] = [
-    ["product_id", productId],
-    ["date", date],
-    ["category", category],
-    ["brand", brand],
-    ["price_tier", priceTier],
-    ["actual_price", actualPrice],
-    ["units_sold", unitsSold],
-    ["latency_ms", latencyMs],
-  ];
-  for (const [name, role] of named) if (layout.index.has(name)) roles[layout.index.get(name)!] = role;
+  const {required, optional} = layout;
+  roles[required.product_id] = productId;
+  roles[required.date] = date;
+  roles[required.category] = category;
+  roles[required.brand] = brand;
+  roles[required.price_tier] = priceTier;
+  roles[required.actual_price] = actualPrice;
+  if (optional.units_sold !== null) roles[optional.units_sold] = unitsSold;
+  if (optional.latency_ms !== null) roles[optional.latency_ms] = latencyMs;
   layout.featureColumns.forEach((column, j) => (roles[column] = j));
   return roles;
 }
@@ -66,9 +64,8 @@ export class FastRowReader {
   private readonly breakByte: number;
   private readonly breakLength: number;
   /** Each field's numeric column (null for text), and whether it may be missing. */
-  private numeric: (Float64Array | null)[] = [];
-  private optional: Uint8Array;
-  private target: ProductionColumns | null = null;
+  private readonly numeric: (Float64Array | null)[];
+  private readonly optional: Uint8Array;
   /** When set, [start, end) of each row's id fields in the buffer, `spanColumns` pairs a row. */
   spans: Int32Array | null = null;
 
@@ -77,20 +74,13 @@ export class FastRowReader {
     mode: number,
     /** Product ids are only needed as strings when the caller keeps every row. */
     private readonly keepProductId: boolean,
+    /** Where rows go. */
+    private readonly columns: ProductionColumns,
   ) {
     this.roles = fieldRoles(layout);
     this.breakByte = mode === crBreak || mode === crlfBreak ? cr : lf;
     this.breakLength = mode === crlfBreak ? 2 : 1;
     this.optional = Uint8Array.from(this.roles, (role) => (role === actualPrice ? 0 : 1));
-  }
-
-  /** Where rows go. */
-  get columns(): ProductionColumns {
-    return this.target!;
-  }
-
-  set columns(columns: ProductionColumns) {
-    this.target = columns;
     this.numeric = Array.from(this.roles, (role) =>
       role >= 0 ? columns.x[role] : role === actualPrice ? columns.actualPrice : role === unitsSold ? columns.unitsSold : role === latencyMs ? columns.latencyMs : null,
     );
@@ -104,7 +94,7 @@ export class FastRowReader {
     const fieldCount = roles.length;
     const breakByte = this.breakByte;
     const breakLength = this.breakLength;
-    const columns = this.target!;
+    const columns = this.columns;
     const spans = this.spans;
     for (let k = 0; k < fieldCount; ++k) {
       const last = k === fieldCount - 1;
@@ -189,10 +179,12 @@ export class FastRowReader {
         case productId:
           if (this.keepProductId) columns.productId[r] = high < 128 ? buf.toString("latin1", start, end) : decoder.decode(buf.subarray(start, end));
           break;
-        case date:
-          columns.date[r] = this.dates.get(buf, start, end, hash);
-          if (!this.dates.last!.isDay) return -1;
+        case date: {
+          const day = this.dates.entry(buf, start, end, hash);
+          columns.date[r] = day.text;
+          if (!day.isDay) return -1;
           break;
+        }
         case category:
           columns.category[r] = this.categories.get(buf, start, end, hash);
           break;

@@ -51,7 +51,8 @@ export function readHeader(source: ByteSource, file: string): CsvHeader {
       p = scanner.next;
       continue;
     }
-    if (result === "error") throw syntaxInputError(scanner.error!, file, 1);
+    // The scanner answers "error" exactly when it has set `error`.
+    if (scanner.error !== null) throw syntaxInputError(scanner.error, file, 1);
     if (result === "end") throw new InputError("empty file: expected a header row and data rows", {file});
     return {fields: [...scanner.fields], mode: scanner.mode, dataStart: scanner.next, lineBase: 1 + scanner.lines};
   }

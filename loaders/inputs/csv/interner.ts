@@ -1,6 +1,6 @@
 import {isIsoDay} from "../columns.js";
 
-interface Entry {
+export interface Entry {
   bytes: Uint8Array;
   text: string;
   /** Whether the text is a real calendar day (checked once, used for the date column). */
@@ -19,29 +19,33 @@ const decoder = new TextDecoder("utf-8", {ignoreBOM: true});
  */
 export class Interner {
   private readonly table = new Map<number, Entry>();
-  /** The entry the last `get` returned, for its `isDay`. */
-  last: Entry | null = null;
+  /** The entry the last lookup returned: runs of one value (a log's dates) skip the table. */
+  private last: Entry | null = null;
 
   /** The text of bytes [start, end) of `buf`, whose hash (see `hashStep`) is `hash`. */
   get(buf: Uint8Array, start: number, end: number, hash: number): string {
+    return this.entry(buf, start, end, hash).text;
+  }
+
+  /** The same bytes' entry: their text and whether it is a calendar day. */
+  entry(buf: Uint8Array, start: number, end: number, hash: number): Entry {
     const length = end - start;
-    // Runs of one value (a log's dates) skip the table.
     const last = this.last;
-    if (last !== null && last.hash === hash && last.bytes.length === length && sameBytes(last.bytes, buf, start)) return last.text;
+    if (last !== null && last.hash === hash && last.bytes.length === length && sameBytes(last.bytes, buf, start)) return last;
     let entry = this.table.get(hash) ?? null;
     search: for (; entry !== null; entry = entry.next) {
       const bytes = entry.bytes;
       if (bytes.length !== length) continue;
       for (let i = 0; i < length; ++i) if (bytes[i] !== buf[start + i]) continue search;
       this.last = entry;
-      return entry.text;
+      return entry;
     }
     const bytes = buf.slice(start, end);
     const text = decoder.decode(bytes);
     const created: Entry = {bytes, text, hash, isDay: isIsoDay(text), next: this.table.get(hash) ?? null};
     this.table.set(hash, created);
     this.last = created;
-    return text;
+    return created;
   }
 }
 

@@ -1,4 +1,4 @@
-import {columnLayout, type ColumnLayout, type ProductionData} from "../production.js";
+import {columnLayout, type ColumnLayout, type ProductionData, unreadLayout} from "../production.js";
 import {headerOnlyError, readHeader, recordInputError, syntaxInputError, type CsvHeader} from "./header.js";
 import {crBreak} from "./record-scanner.js";
 import {readRange, type ByteSource, type RowBatch} from "./row-stream.js";
@@ -16,7 +16,8 @@ export function parseProductionBytes(bytes: Uint8Array, features: readonly strin
   const layout = checkedLayout(source, header, features, file, modelName);
   // Every record ends at a line break or at the end of the file.
   const capacity = countByte(source.bytes, header.mode === crBreak ? 13 : 10, header.dataStart) + 1;
-  let batch: RowBatch | null = null;
+  // One batch holds every row (batchRows is the record count), handed over at the end.
+  const batches: RowBatch[] = [];
   const result = readRange(source, {
     layout,
     mode: header.mode,
@@ -25,14 +26,17 @@ export function parseProductionBytes(bytes: Uint8Array, features: readonly strin
     batchRows: capacity,
     keepProductId: true,
     spans: false,
-    onBatch: (b) => (batch = b),
+    onBatch: (b) => batches.push(b),
   });
   if (result.syntaxError) throw syntaxInputError(result.syntaxError, file, header.lineBase);
-  if (result.rows === 0) throw headerOnlyError(file);
+  // A problem is found in a record, so it comes with at least one row: the header-only case is the one without a batch.
   if (result.problem) throw recordInputError(result.problem, file, header.lineBase);
-  const data = (batch as RowBatch | null)!.data;
+  const batch = batches.at(-1);
+  if (batch === undefined) throw headerOnlyError(file);
+  const data = batch.data;
   const rows = result.rows;
-  const trim = (column: Float64Array | null) => (column && column.length !== rows ? column.subarray(0, rows) : column);
+  const trim = (column: Float64Array) => (column.length !== rows ? column.subarray(0, rows) : column);
+  const trimOptional = (column: Float64Array | null) => (column === null ? null : trim(column));
   return {
     ...data,
     rows,
@@ -41,10 +45,10 @@ export function parseProductionBytes(bytes: Uint8Array, features: readonly strin
     category: trimStrings(data.category, rows),
     brand: trimStrings(data.brand, rows),
     priceTier: trimStrings(data.priceTier, rows),
-    actualPrice: trim(data.actualPrice)!,
-    x: data.x.map((column) => trim(column)!),
-    unitsSold: trim(data.unitsSold),
-    latencyMs: trim(data.latencyMs),
+    actualPrice: trim(data.actualPrice),
+    x: data.x.map(trim),
+    unitsSold: trimOptional(data.unitsSold),
+    latencyMs: trimOptional(data.latencyMs),
   };
 }
 
@@ -57,8 +61,7 @@ export function checkedLayout(source: ByteSource, header: CsvHeader, features: r
   try {
     return columnLayout(header.fields, features, file, modelName);
   } catch (error) {
-    const layout = {file, header: header.fields, features: [], index: new Map(), featureColumns: [], hasUnitsSold: false, hasLatency: false, extraColumns: []};
-    const scan = readRange(source, {layout, mode: header.mode, from: header.dataStart, to: Infinity, batchRows: 0, keepProductId: false, spans: false, structureOnly: true});
+    const scan = readRange(source, {layout: unreadLayout(file, header.fields), mode: header.mode, from: header.dataStart, to: Infinity, batchRows: 0, keepProductId: false, spans: false, structureOnly: true});
     if (scan.syntaxError) throw syntaxInputError(scan.syntaxError, file, header.lineBase);
     if (scan.rows === 0) throw headerOnlyError(file);
     throw error;

@@ -127,9 +127,9 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
   };
   const spans = options.spans && collecting ? new Int32Array(batchRows * 2 * spanColumns) : null;
   const texts = new Map<number, string[]>();
-  const reader = new FastRowReader(layout, mode, options.keepProductId);
-  reader.columns = data;
-  reader.spans = spans;
+  // A structure-only scan reads no field: it needs no fast reader (and its layout locates no column).
+  const reader = collecting ? new FastRowReader(layout, mode, options.keepProductId, data) : null;
+  if (reader) reader.spans = spans;
   const scanner = new RecordScanner(mode);
 
   let batchCount = 0;
@@ -151,7 +151,7 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
     if (position >= to) break;
     const p = position - bufferStart;
     if (p >= dataEnd && eof) break;
-    if (collecting && p <= fastLimit) {
+    if (collecting && reader !== null && p <= fastLimit) {
       if (buf[p] === breakFirst && (breakLength === 1 || buf[p + 1] === 10)) {
         ++lines; // an empty line
         position += breakLength;
