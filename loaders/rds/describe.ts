@@ -4,14 +4,22 @@
  * taken from the R-made fixtures:
  *
  * - atomic vectors: {type, values?, attributes?}; `values` is an object keyed
- *   by names() when there are names (an empty name becomes the 1-based index),
- *   an array otherwise. A classed vector for which R's is.numeric() is FALSE
+ *   by names() when there are names (an empty name becomes the 1-based index,
+ *   NA becomes "NA"), an array otherwise. When those keys are not all
+ *   different (R allows duplicate names), `values` is an array too, so no
+ *   element is lost; the names are in `attributes` (names, or dimnames).
+ *   A classed vector for which R's is.numeric() is FALSE
  *   (factor, Date, POSIXct, difftime, and classed logical/character/complex/
  *   raw vectors) carries no `values`.
  * - doubles: numbers, -0 kept, and "NA", "NaN", "Inf", "-Inf"; integers and
- *   logicals: "NA" for NA; strings: {"na": true} for NA_character_; complex:
+ *   logicals: "NA" for NA; strings: {"na": true} for NA_character_, and
+ *   {"native": "caf\\xe9"} for a string whose bytes are not valid text in
+ *   its encoding (RCharacter.undecoded), spelled as R's print() shows it
+ *   (encodeString: \xNN for those bytes, \\ for a backslash); complex:
  *   [re, im] pairs.
- * - lists, expressions and pairlists: {type, length, values, attributes?}.
+ * - lists, expressions and pairlists: {type, length, values, attributes?}; a
+ *   pairlist's tags key its values like names. `...` (DOTSXP) is {type} only,
+ *   as R cannot index it.
  * - S4 objects: {type: "S4", class, slots}.
  * - language objects: {type, attributes?}; everything else: {type}.
  * - attributes as R's attributes() reports them: compact row names expanded,
@@ -58,8 +66,7 @@ function describeNode(v: RValue): Node {
     }
     case "list":
     case "expression":
-    case "pairlist":
-    case "...": {
+    case "pairlist": {
       const out = new Entries().set("type", v.type).set("length", v.values.length);
       out.set("values", keyed(v, v.values.map(describeNode)));
       return withAttributes(out, v);
@@ -103,12 +110,77 @@ function withAttributes(out: Entries, v: RValue): Entries {
 function keyed(v: RValue, values: Node[]): Node {
   const n = names(v);
   if (n === null) return values;
-  const out = new Entries();
-  values.forEach((x, i) => {
+  const undecoded = namesUndecoded(v);
+  const keys = values.map((_, i) => {
     const name = n[i];
-    out.set(name === null ? "NA" : name === "" || name === undefined ? String(i + 1) : name, x);
+    if (name === null) return "NA";
+    if (name === "" || name === undefined) return String(i + 1);
+    const bytes = undecoded?.get(i);
+    return bytes === undefined ? name : rShown(bytes);
   });
+  // Duplicate keys would leave one element per key in any JSON reader.
+  if (new Set(keys).size !== keys.length) return values;
+  const out = new Entries();
+  values.forEach((x, i) => out.set(keys[i], x));
   return out;
+}
+
+/** The undecoded strings among a vector's names, when its names come from the names attribute. */
+function namesUndecoded(v: RValue): Map<number, Uint8Array> | undefined {
+  const n = v.attributes.get("names");
+  return n?.type === "character" ? n.undecoded : undefined;
+}
+
+/**
+ * The bytes of a string as R's encodeString() (what print() shows between the
+ * quotes) spells them in a UTF-8 session: valid UTF-8 characters as they are,
+ * except backslash, C0 and C1 controls and DEL, which are escaped; every byte
+ * that is not part of a valid UTF-8 character as \xNN.
+ */
+export function rShown(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; ) {
+    const [cp, len] = utf8At(bytes, i);
+    if (cp < 0) {
+      out += `\\x${bytes[i].toString(16).padStart(2, "0")}`;
+      i += 1;
+      continue;
+    }
+    i += len;
+    out += shownChar(cp);
+  }
+  return out;
+}
+
+const C_ESCAPES: Record<number, string> = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 92: "\\\\"};
+
+function shownChar(cp: number): string {
+  const escape = C_ESCAPES[cp];
+  if (escape !== undefined) return escape;
+  if (cp < 0x20 || cp === 0x7f) return `\\${cp.toString(8).padStart(3, "0")}`;
+  if (cp >= 0x80 && cp <= 0x9f) return `\\u${cp.toString(16).padStart(4, "0")}`;
+  return String.fromCodePoint(cp);
+}
+
+/** The code point of the well-formed UTF-8 sequence at i and its length, or [-1, 1]. */
+function utf8At(b: Uint8Array, i: number): [number, number] {
+  const b0 = b[i];
+  if (b0 < 0x80) return [b0, 1];
+  let len: number;
+  let cp: number;
+  let min: number;
+  if (b0 >= 0xc2 && b0 <= 0xdf) [len, cp, min] = [2, b0 & 0x1f, 0x80];
+  else if (b0 >= 0xe0 && b0 <= 0xef) [len, cp, min] = [3, b0 & 0x0f, 0x800];
+  else if (b0 >= 0xf0 && b0 <= 0xf4) [len, cp, min] = [4, b0 & 0x07, 0x10000];
+  else return [-1, 1];
+  if (i + len > b.length) return [-1, 1];
+  for (let k = 1; k < len; k++) {
+    const c = b[i + k];
+    if ((c & 0xc0) !== 0x80) return [-1, 1];
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return [-1, 1];
+  return [cp, len];
 }
 
 function atomicValues(v: RValue): Node[] {
@@ -125,7 +197,11 @@ function atomicValues(v: RValue): Node[] {
       return out;
     }
     case "character":
-      return v.values.map((s) => (s === null ? new Entries().set("na", true) : s));
+      return v.values.map((s, i) => {
+        if (s === null) return new Entries().set("na", true);
+        const bytes = v.undecoded?.get(i);
+        return bytes === undefined ? s : new Entries().set("native", rShown(bytes));
+      });
     case "raw":
       return Array.from(v.values);
     default:

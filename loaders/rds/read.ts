@@ -118,22 +118,106 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-function nativeIsLatin1(encoding: string | null): boolean {
-  if (encoding === null) return false;
-  const e = encoding.toLowerCase().replace(/[-_]/g, "");
-  return e === "latin1" || e === "iso88591" || e === "cp1252" || e === "windows1252";
+/**
+ * How unflagged non-ASCII strings become text, as R 4.2 does it in a UTF-8
+ * session. A writer whose native encoding was UTF-8 (or unknown: version 2)
+ * left the bytes as they are, so they must be valid UTF-8. Any other native
+ * encoding in a version-3 header is converted to UTF-8 (R uses iconv; here
+ * CP1252 and latin1 are done by hand, the rest by TextDecoder with the WHATWG
+ * labels). R converts "ISO-8859-1" spelled exactly so as CP1252, other latin1
+ * names ("latin1", "ISO8859-1") as true ISO-8859-1. The decoder returns null
+ * when the bytes are not valid in that encoding, or the encoding is unknown:
+ * R then keeps the bytes (with a warning) and prints them with \xNN escapes.
+ */
+type NativeDecoder = (bytes: Uint8Array) => string | null;
+
+/** iconv names R writes that the WHATWG encoding labels do not cover. */
+const ENCODING_ALIASES: Record<string, string> = {
+  cp932: "shift_jis",
+  ms932: "shift_jis",
+  cp936: "gbk",
+  cp949: "euc-kr",
+  cp950: "big5",
+  eucjp: "euc-jp",
+  euckr: "euc-kr",
+};
+
+function nativeDecoder(encoding: string | null): NativeDecoder {
+  if (encoding === "ISO-8859-1") return (bytes) => cp1252(bytes, null);
+  const label = (encoding ?? "").trim().toLowerCase();
+  const bare = label.replace(/[-_]/g, "");
+  if (bare === "" || bare === "utf8") return strictUtf8;
+  if (bare === "ansix3.41968" || bare === "ascii" || bare === "usascii" || bare === "646" || bare === "c" || bare === "posix") {
+    return () => null;
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(ENCODING_ALIASES[bare] ?? label, {fatal: true});
+  } catch {
+    return () => null;
+  }
+  if (decoder.encoding === "utf-8") return strictUtf8;
+  // WHATWG gives every latin1 label windows-1252, and Node's windows-1252 decoder is really latin1.
+  if (decoder.encoding === "windows-1252") return bare.includes("1252") ? (bytes) => cp1252(bytes, null) : latin1;
+  return (bytes) => {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** Windows-1252's characters for bytes 0x80-0x9f (0 where it has none). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Bytes as Windows-1252. The five bytes it leaves undefined become
+ * `undefinedAs(byte)`, or make the whole string null (not valid) without it.
+ */
+function cp1252(bytes: Uint8Array, undefinedAs: ((byte: number) => string) | null): string | null {
+  let s = "";
+  for (const b of bytes) {
+    if (b < 0x80 || b > 0x9f) s += String.fromCharCode(b);
+    else if (CP1252_HIGH[b - 0x80] !== 0) s += String.fromCharCode(CP1252_HIGH[b - 0x80]);
+    else if (undefinedAs === null) return null;
+    else s += undefinedAs(b);
+  }
+  return s;
+}
+
+/**
+ * A latin1-flagged string as R translates it to UTF-8 (enc2utf8, print): R
+ * reads "latin1" as Windows-1252 and spells the bytes that has no character
+ * for as "<81>".
+ */
+function latin1Flagged(bytes: Uint8Array): string {
+  return cp1252(bytes, (b) => `<${b.toString(16).padStart(2, "0")}>`) as string;
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 class Reader {
   private readonly refs: RValue[] = [];
   private readonly maxDepth: number;
   private readonly maxAltrepLength: number;
-  private readonly nativeLatin1: boolean;
+  private readonly native: NativeDecoder;
+  /** The bytes of the last string charContent could not decode (null when it could). */
+  private undecoded: Uint8Array | null = null;
 
   constructor(private readonly input: Input, header: StreamHeader, options: ParseOptions) {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxAltrepLength = options.maxAltrepLength ?? DEFAULT_MAX_ALTREP_LENGTH;
-    this.nativeLatin1 = nativeIsLatin1(header.nativeEncoding);
+    this.native = nativeDecoder(header.nativeEncoding);
   }
 
   private fail(reason: string): never {
@@ -205,7 +289,7 @@ class Reader {
         return this.closureOrPromise(flags, depth);
       case T.CHARSXP: {
         const value = this.charContent(levels);
-        if (hasAttr) this.item(depth + 1); // R reads and drops these.
+        if (hasAttr) this.skipKeepingUndecoded(depth + 1); // R reads and drops these.
         return {type: "char", value, attributes: emptyAttributes()};
       }
       case T.ATTRLANGSXP:
@@ -242,8 +326,12 @@ class Reader {
         // Each element is at least a flags word and a length word.
         input.requireItems(n, 2);
         const values: (string | null)[] = new Array(n);
-        for (let i = 0; i < n; i++) values[i] = this.stringElement(depth);
-        return {type: "character", values, attributes};
+        let undecoded: Map<number, Uint8Array> | undefined;
+        for (let i = 0; i < n; i++) {
+          values[i] = this.stringElement(depth);
+          if (this.undecoded !== null) (undecoded ??= new Map()).set(i, this.undecoded);
+        }
+        return undecoded ? {type: "character", values, undecoded, attributes} : {type: "character", values, attributes};
       }
       case T.VECSXP:
       case T.EXPRSXP: {
@@ -322,31 +410,41 @@ class Reader {
     const flags = this.input.int();
     if ((flags & 0xff) === T.CHARSXP) {
       const value = this.charContent(flags >>> 12);
-      if ((flags & T.HAS_ATTR_BIT) !== 0) this.item(depth + 1);
+      if ((flags & T.HAS_ATTR_BIT) !== 0) this.skipKeepingUndecoded(depth + 1);
       return value;
     }
+    this.undecoded = null;
     const v = this.dispatch(flags, depth + 1);
     if (v.type !== "char") this.fail("an element of a character vector is not a string");
     return v.value;
   }
 
-  /** A CHARSXP body: length (-1 for NA_character_) and bytes, decoded by its encoding flag. */
+  /** Read and drop an item (a CHARSXP's attributes) without losing what charContent noted. */
+  private skipKeepingUndecoded(depth: number): void {
+    const undecoded = this.undecoded;
+    this.item(depth);
+    this.undecoded = undecoded;
+  }
+
+  /**
+   * A CHARSXP body: length (-1 for NA_character_) and bytes, decoded by its
+   * encoding flag. Bytes that are not valid text in their encoding (R keeps
+   * them as they are) come back read as latin1, and `undecoded` holds them.
+   */
   private charContent(levels: number): string | null {
+    this.undecoded = null;
     const n = this.input.int();
     if (n === -1) return null;
     if (n < 0) this.fail("negative string length");
     const bytes = this.input.string(n);
     if (isAscii(bytes)) return latin1(bytes);
-    if ((levels & T.LATIN1_MASK) !== 0) return latin1(bytes);
+    if ((levels & T.LATIN1_MASK) !== 0) return latin1Flagged(bytes);
     // Strings marked "bytes" have no encoding: each byte becomes the code point of the same value.
     if ((levels & T.BYTES_MASK) !== 0) return latin1(bytes);
-    if ((levels & T.UTF8_MASK) === 0 && this.nativeLatin1) return latin1(bytes);
-    try {
-      return utf8.decode(bytes);
-    } catch {
-      // Unflagged strings from a writer whose native encoding we cannot know (version 2): latin1 is the usual one.
-      return latin1(bytes);
-    }
+    const text = (levels & T.UTF8_MASK) !== 0 ? strictUtf8(bytes) : this.native(bytes);
+    if (text !== null) return text;
+    this.undecoded = bytes;
+    return latin1(bytes);
   }
 
   private attributesFrom(v: RValue): Attributes {

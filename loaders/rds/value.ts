@@ -13,7 +13,8 @@
  *   NaN stay distinct: use `isNAReal(values, i)`, which looks at the NaN
  *   payload (low word 1954) like R's R_IsNA.
  * - complex vectors are Float64Array of interleaved (re, im) pairs.
- * - character vectors are `(string | null)[]`, null = NA_character_.
+ * - character vectors are `(string | null)[]`, null = NA_character_; strings
+ *   whose bytes are not valid text in their encoding are also in `undecoded`.
  * - raw vectors are Uint8Array.
  * - Pairlists and calls are flattened into `values` plus `tags`.
  */
@@ -48,6 +49,15 @@ export interface RComplex extends Base {
 export interface RCharacter extends Base {
   type: "character";
   values: (string | null)[];
+  /**
+   * Elements whose bytes are not valid text in their encoding: unflagged
+   * strings that are not UTF-8 from a UTF-8 (or, version 2, unknown) writer,
+   * strings the writer's native encoding does not decode, and UTF-8-flagged
+   * strings that are not UTF-8. R keeps such strings as bytes and prints them
+   * with \xNN escapes. Index -> the bytes; `values` holds them read as latin1
+   * (one code point per byte). Absent when every string decoded.
+   */
+  undecoded?: Map<number, Uint8Array>;
 }
 export interface RRaw extends Base {
   type: "raw";
