@@ -15,6 +15,13 @@ export function startRangeWorkers(count: number): void {
   while (idle.length < count) idle.push(newWorker());
 }
 
+function newWorker(): Worker {
+  const script = rangeWorkerScript();
+  const worker = new Worker(script.url, {workerData: script.data});
+  worker.unref();
+  return worker;
+}
+
 /** Stops the idle workers (after a run, or when the jobs never came). */
 export function stopRangeWorkers(): void {
   for (const worker of idle.splice(0)) void worker.terminate();

@@ -1,5 +1,6 @@
 import {bin} from "d3";
 import {config} from "../config.js";
+import {present} from "../shared/index.js";
 import type {PerformanceTable} from "./table.js";
 import {priceBinsConclusion, tailConclusion, withoutWorstConclusion} from "./detail-conclusions.js";
 import {priceBins, type PriceBin} from "./price-bins.js";

@@ -145,10 +145,11 @@ export function fallbackLook(rows: FallbackRows, candidates: readonly SignalCand
       if (look === null) for (let r = 0; r < rows.n; ++r) serve(r, [], r);
       else if (!looked && rows.n > 0) throw new Error("the fallback's look has not run");
       const n = rows.n;
-      const branches = tierNames.map((tier, t): FallbackBranch => {
+      const branch = <Tier extends FallbackTier>(tier: Tier, t: number): FallbackBranch<Tier> => {
         const s = sums[t];
         return {tier, n: s.n, share: n > 0 ? s.n / n : 0, model_rmse: accuracy(s.n, s.model, n, validationRmse).rmse, served_rmse: accuracy(s.n, s.served, n, validationRmse).rmse};
-      });
+      };
+      const branches: FallbackRule["branches"] = [branch("model", 0), branch("signal", 1), branch("review", 2)];
       return {
         rule: {
           critical: [...critical],
