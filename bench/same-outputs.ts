@@ -73,10 +73,10 @@ function outputs(tree: string, data: string, out: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   run(tree, ["loaders/cli/tables.ts", "--data", data, "--out", out], {});
   for (const file of readdirSync(out).sort()) files.set(`tables/${file}`, readFileSync(join(out, file)));
-  // The loaders share one computation of the tables through the build cache, as in `npm run build`.
+  // The loaders share one computation of the tables through the build cache, as in `npm run build` (REPORT_BUILD_CACHE before the site cache, REPORT_SITE_CACHE after).
   const cache = `${out}.site-cache`;
   for (const [name, loader, args] of siteLoaders(tree)) {
-    const result = run(tree, [loader, ...args], {REPORT_DATA_DIR: data, REPORT_BUILD_CACHE: cache});
+    const result = run(tree, [loader, ...args], {REPORT_DATA_DIR: data, REPORT_BUILD_CACHE: cache, REPORT_SITE_CACHE: cache, REPORT_CACHE_DIR: `${cache}-engine`});
     files.set(`site/${name}.json`, result);
   }
   return files;

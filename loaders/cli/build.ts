@@ -1,17 +1,17 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
 import {toJson} from "../pipeline/index.js";
-import {siteDataDir, versionStamp} from "../site/index.js";
+import {markFrameworkCache, prepareFrameworkCache, siteDataDir, siteInputsKey, versionStamp} from "../site/index.js";
 import {runCli} from "./run.js";
 
 /**
  * `npm run build`: Framework's build, made safe for a report.
  * - Never stale: Framework reuses a cached loader output unless the loader file
- *   itself changed, and knows nothing of data/ or loaders/; so the cached
- *   outputs of loaders are dropped first (bundled node modules are kept).
+ *   itself changed, and knows nothing of data/ or loaders/; so its cached
+ *   outputs are kept only when they were made from the same inputs
+ *   (loaders/site/framework-cache.ts), and dropped otherwise.
  * - Safe: the site is built into a temporary folder and replaces dist/ only
  *   when the build succeeded and no page rendered an error cell, so a failed
  *   build leaves the previous site untouched.
@@ -20,22 +20,16 @@ import {runCli} from "./run.js";
  *   footer shows the same stamp.
  */
 const outDir = process.env.REPORT_OUT_DIR || "dist";
-const cacheDir = join("src", ".observablehq", "cache");
-// Framework's own caches of bundled modules: unaffected by our inputs.
-const moduleCaches = new Set(["_node", "_npm", "_jsr", "_observablehq", "_import"]);
 
 runCli(() => {
-  if (existsSync(cacheDir)) {
-    for (const entry of readdirSync(cacheDir)) if (!moduleCaches.has(entry)) rmSync(join(cacheDir, entry), {recursive: true, force: true});
-  }
+  const key = siteInputsKey(siteDataDir());
+  prepareFrameworkCache(key);
   const temp = `${outDir}.building-${process.pid}`;
-  const cache = join(tmpdir(), `report-build-${process.pid}-${Date.now()}`);
   rmSync(temp, {recursive: true, force: true});
   try {
     const framework = join("node_modules", ".bin", "observable");
     const builtAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    // The loaders share one computation of the tables per build (loaders/cli/emit.ts).
-    const env = {...process.env, REPORT_BUILD_OUTPUT: temp, REPORT_BUILT_AT: builtAt.toISOString(), REPORT_BUILD_CACHE: cache};
+    const env = {...process.env, REPORT_BUILD_OUTPUT: temp, REPORT_BUILT_AT: builtAt.toISOString()};
     const result = spawnSync(framework, ["build"], {env, encoding: "utf8", maxBuffer: 1 << 28});
     const log = (result.stdout ?? "") + (result.stderr ?? "");
     if (result.status !== 0) throw new InputError(buildFailure(log));
@@ -46,10 +40,10 @@ runCli(() => {
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(temp, outDir);
     rmSync(old, {recursive: true, force: true});
+    markFrameworkCache(key);
     process.stdout.write(`built ${outDir}/\n`);
   } finally {
     rmSync(temp, {recursive: true, force: true});
-    rmSync(cache, {recursive: true, force: true});
   }
 });
 
