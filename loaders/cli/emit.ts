@@ -1,6 +1,7 @@
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {InputError} from "../errors.js";
+import {progressLine} from "./progress.js";
 import {runCli} from "./run.js";
 
 /**
@@ -25,7 +26,11 @@ export function emit(args: readonly string[]): void {
     if (name === "stamp") return void process.stdout.write(site.stampText());
     const dir = join(site.siteCacheDir(), site.siteInputsKey(site.siteDataDir()));
     const file = join(dir, `${name}.json`);
-    if (!existsSync(file)) await computeOnce(dir, site.siteFileTexts);
+    if (!existsSync(file)) {
+      const progress = progressLine("reading the log");
+      await computeOnce(dir, () => site.siteFileTexts({progress: progress.update}));
+      progress.done();
+    }
     process.stdout.write(readFileSync(file));
   });
 }

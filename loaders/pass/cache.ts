@@ -57,6 +57,7 @@ export class ContributionCache {
   private readonly root: string;
   private readonly plansDir: string;
   private index: Record<string, {size: number; mtimeMs: number; ino: number; sha256: string}> | null = null;
+  private indexChanged = false;
 
   constructor(
     dir: string,
@@ -77,16 +78,22 @@ export class ContributionCache {
 
   rememberHash(path: string, sha256: string, stat: {size: number; mtimeMs: number; ino: number}): void {
     this.loadIndex()[path] = {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, sha256};
+    this.indexChanged = true;
   }
 
   /** Writes the hash index (aside and renamed: a concurrent run keeps its own or ours, never half of either). */
   saveIndex(): void {
-    if (this.index === null) return;
+    if (this.index === null || !this.indexChanged) return;
     mkdirSync(this.root, {recursive: true});
     const file = join(this.root, "files.json");
     const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
     writeFileSync(temp, JSON.stringify(this.index));
     renameSync(temp, file);
+  }
+
+  /** Whether any entry exists under this engine and plan (else a file not seen before cannot be in the cache, and is not hashed before it is read). */
+  hasEntries(): boolean {
+    return existsSync(this.plansDir) && readdirSync(this.plansDir).length > 0;
   }
 
   /** The entry of a file's contents, or null when there is none or it is damaged (a damaged one is removed). */

@@ -36,8 +36,8 @@ const batchRows = 8192;
 /** A speculative range that started inside a quoted field may see one endless "record": give up early. */
 const speculativeMaxRecordBytes = 16 << 20;
 
-/** Reads, scores and accumulates one part; its feature columns and scores.csv rows are written as they are read. */
-export function runPartJob(job: PartJob): PartOutcome {
+/** Reads, scores and accumulates one part; its spills and scores.csv rows are written as they are read. `progress` gets the bytes of the part read so far. */
+export function runPartJob(job: PartJob, progress?: (bytes: number) => void): PartOutcome {
   const {part} = job;
   const layout = columnLayout(part.header, job.features, part.file, job.modelName);
   const sink = new BatchSink(job.plan, job.scoring, job.hasLatency, job.files);
@@ -54,7 +54,10 @@ export function runPartJob(job: PartJob): PartOutcome {
         keepProductId: false,
         spans: job.files.scores !== null,
         maxRecordBytes: part.speculative ? speculativeMaxRecordBytes : undefined,
-        onBatch: (batch) => sink.addCsv(batch),
+        onBatch: (batch) => {
+          sink.addCsv(batch);
+          progress?.(batch.position - part.from);
+        },
       },
     );
     return {result, ...sink.finish()};

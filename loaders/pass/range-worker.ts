@@ -13,7 +13,13 @@ const port = parentPort;
 if (port === null) throw new Error("range-worker.ts runs as a worker thread");
 port.on("message", (job: PartJob) => {
   try {
-    const outcome = runPartJob(job);
+    let reported = 0;
+    // A few progress messages a second at most: every 16 MB read.
+    const outcome = runPartJob(job, (bytes) => {
+      if (bytes - reported < 16 << 20) return;
+      reported = bytes;
+      port.postMessage({progress: bytes});
+    });
     if (process.env.REPORT_STREAM_TRACE) process.stderr.write(`stream: ${job.part.file} from byte ${job.part.from}: ${threadCpuSeconds()} s of CPU\n`);
     port.postMessage({outcome}, rowsBuffers(outcome.rows));
   } catch (error) {

@@ -5,7 +5,7 @@ import {concatRows, mergeAccumulations, type Accumulation, type AccumulationPlan
 import {InputError} from "../errors.js";
 import {checkedLayout, headerOnlyError, readHeader, recordInputError, splitRanges, syntaxInputError, type ByteRange, type CsvHeader, type ProductionFile, type RangeResult} from "../inputs/index.js";
 import type {ScoringPlan} from "../scoring/index.js";
-import type {ContributionCache, EntryPart} from "./cache.js";
+import {fileSha256, type ContributionCache, type EntryPart} from "./cache.js";
 import {runPartJob, type PartJob, type PartOutcome} from "./range-job.js";
 import {runOnWorkers, stopRangeWorkers} from "./worker-pool.js";
 
@@ -66,19 +66,22 @@ export async function readLog(files: readonly ProductionFile[], options: ReadLog
   const {cache} = options;
   const known = files.map((file) => cachedContribution(file, cache, options.scores));
   const missing = files.map((file, i) => (known[i] === null ? i : -1)).filter((i) => i >= 0);
-  if (missing.length === 0) return known.map((c) => required(c));
+  if (missing.length === 0) {
+    cache.saveIndex();
+    return known.map((c) => required(c));
+  }
 
   for (const i of missing) if (files[i].kind !== "csv") throw new InputError("Parquet files are not read yet", {file: files[i].path});
   // Headers first: a file's header problem (or a syntax error before any record) is known before any worker starts.
   const plans = missing.map((i) => planFile(files[i], options));
   const jobs = plans.flatMap((p) => p.jobs);
   const total = plans.reduce((sum, p) => sum + p.file.size, 0);
-  let done = 0;
+  const done = new Float64Array(jobs.length);
   const hashes = Promise.all(plans.map((p) => sha256Of(p.file.path)));
   try {
-    const outcomes = await runJobs(jobs, options.threads, (index) => {
-      done += jobs[index].part.to - jobs[index].part.from;
-      options.progress?.(done, total);
+    const outcomes = await runJobs(jobs, options.threads, (index, bytes) => {
+      done[index] = bytes;
+      options.progress?.(done.reduce((a, b) => a + b, 0), total);
     });
     const digests = await hashes;
     let at = 0;
@@ -114,9 +117,20 @@ function required(c: Contribution | null): Contribution {
   return c;
 }
 
-/** The cached contribution of an unchanged file, or null. */
+/**
+ * The cached contribution of a file whose contents the cache has seen, or
+ * null. A file whose size or modification time changed since it was hashed
+ * (or never seen) is hashed first when the cache holds entries at all: a
+ * file touched or copied without a change is then still served from its
+ * entry.
+ */
 function cachedContribution(file: ProductionFile, cache: ContributionCache, scores: boolean): Contribution | null {
-  const sha256 = cache.knownHash(file.path);
+  let sha256 = cache.knownHash(file.path);
+  if (sha256 === null && cache.hasEntries()) {
+    const stat = statSync(file.path);
+    sha256 = fileSha256(file.path);
+    cache.rememberHash(file.path, sha256, stat);
+  }
   if (sha256 === null) return null;
   const entry = cache.read(sha256);
   if (entry === null) return null;
@@ -180,15 +194,9 @@ function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = opt
 }
 
 /** One job runs on this thread (no worker to start); several run on worker threads. */
-async function runJobs(jobs: readonly PartJob[], threads: number, onDone: (index: number) => void): Promise<PartOutcome[]> {
-  if (jobs.length === 1 || threads <= 1) {
-    return jobs.map((job, i) => {
-      const outcome = runPartJob(job);
-      onDone(i);
-      return outcome;
-    });
-  }
-  return runOnWorkers(jobs, threads, onDone);
+async function runJobs(jobs: readonly PartJob[], threads: number, onProgress: (index: number, bytes: number) => void): Promise<PartOutcome[]> {
+  if (jobs.length === 1 || threads <= 1) return jobs.map((job, i) => runPartJob(job, (bytes) => onProgress(i, bytes)));
+  return runOnWorkers(jobs, threads, onProgress);
 }
 
 /**

@@ -27,14 +27,14 @@ export function stopRangeWorkers(): void {
   for (const worker of idle.splice(0)) void worker.terminate();
 }
 
-type Answer = {outcome: PartOutcome} | {error: {message: string; stack?: string; input?: {problem: string; where: InputLocation}}};
+type Answer = {outcome: PartOutcome} | {progress: number} | {error: {message: string; stack?: string; input?: {problem: string; where: InputLocation}}};
 
 /**
  * Runs the jobs on `threads` worker threads, each taking the next job when it
  * is done with one, and gives their outcomes in the jobs' order. A job that
  * fails rejects with its error (an InputError stays one).
  */
-export function runOnWorkers(jobs: readonly PartJob[], threads: number, onDone?: (index: number) => void): Promise<PartOutcome[]> {
+export function runOnWorkers(jobs: readonly PartJob[], threads: number, onProgress?: (index: number, bytes: number) => void): Promise<PartOutcome[]> {
   const count = Math.max(1, Math.min(threads, jobs.length));
   startRangeWorkers(count);
   const workers = idle.splice(0, count);
@@ -57,7 +57,9 @@ export function runOnWorkers(jobs: readonly PartJob[], threads: number, onDone?:
       }
       const index = next++;
       ++running;
-      worker.once("message", (answer: Answer) => {
+      const listen = (answer: Answer) => {
+        if ("progress" in answer) return void onProgress?.(index, answer.progress);
+        worker.off("message", listen);
         --running;
         if ("error" in answer) {
           failed = true;
@@ -67,9 +69,10 @@ export function runOnWorkers(jobs: readonly PartJob[], threads: number, onDone?:
           return;
         }
         outcomes[index] = answer.outcome;
-        onDone?.(index);
+        onProgress?.(index, jobs[index].part.to - jobs[index].part.from);
         give(worker);
-      });
+      };
+      worker.on("message", listen);
       worker.postMessage(jobs[index]);
     };
     for (const worker of workers) {

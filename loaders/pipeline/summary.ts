@@ -12,6 +12,14 @@ export interface InputSummary {
   extra_columns: string[];
   has_units_sold: boolean;
   has_latency: boolean;
+  /** The log's files: how many, their rows summarised, each file, and the days more than one file holds. */
+  log: {
+    files: number;
+    rows_per_file: {min: number; median: number; max: number};
+    list: {name: string; kind: "csv" | "parquet"; rows: number; first_day: string; last_day: string; sha256: string}[];
+    /** Days whose rows come from more than one file (allowed: the log is every file's rows), with those files. */
+    shared_days: {date: string; files: string[]}[];
+  };
 }
 
 export function inputSummary({files, log, model, stats}: ReportInputs): InputSummary {
@@ -31,5 +39,28 @@ export function inputSummary({files, log, model, stats}: ReportInputs): InputSum
     extra_columns: log.columns.extraColumns,
     has_units_sold: log.columns.hasUnitsSold,
     has_latency: log.columns.hasLatency,
+    log: {
+      files: log.files.length,
+      rows_per_file: spread(log.files.map((f) => f.rows)),
+      list: log.files.map((f) => ({name: f.name, kind: f.kind, rows: f.rows, first_day: f.first_day, last_day: f.last_day, sha256: f.sha256.slice(0, 12)})),
+      shared_days: sharedDays(log),
+    },
   };
+}
+
+/** The smallest, median and largest of some counts. */
+function spread(counts: readonly number[]): {min: number; median: number; max: number} {
+  const sorted = [...counts].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return {min: sorted[0], median: sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2, max: sorted[sorted.length - 1]};
+}
+
+/** The days more than one file of the log holds rows of, in date order. */
+function sharedDays(log: ReportInputs["log"]): {date: string; files: string[]}[] {
+  const holders = new Map<string, string[]>();
+  for (const c of log.contributions) for (const day of c.accumulation.days.keys()) holders.set(day, [...(holders.get(day) ?? []), c.file.name]);
+  return [...holders]
+    .filter(([, files]) => files.length > 1)
+    .sort(([a], [b]) => compare(a, b))
+    .map(([date, files]) => ({date, files}));
 }

@@ -1,4 +1,4 @@
-import {reportTables, type Tables} from "../pipeline/index.js";
+import {reportTables, type ReportOptions, type Tables} from "../pipeline/index.js";
 
 /**
  * The data folder the site is built from: REPORT_DATA_DIR, or the embedded
@@ -8,6 +8,6 @@ export function siteDataDir(): string {
   return process.env.REPORT_DATA_DIR || "data";
 }
 
-export async function siteTables(): Promise<Tables> {
-  return reportTables(siteDataDir());
+export async function siteTables(options: ReportOptions = {}): Promise<Tables> {
+  return reportTables(siteDataDir(), options);
 }

@@ -1,4 +1,4 @@
-import {tableOutputs, toJson, type TableName, type Tables} from "../pipeline/index.js";
+import {tableOutputs, toJson, type ReportOptions, type TableName, type Tables} from "../pipeline/index.js";
 import {siteDataDir, siteTables} from "./data-dir.js";
 import {readReleases} from "./release-files.js";
 import {releaseFigures, versionsView} from "./releases.js";
@@ -29,8 +29,8 @@ export function stampText(): string {
 }
 
 /** Every data file computed from the tables, as the text the loader prints. */
-export async function siteFileTexts(): Promise<Map<SiteFileName, string>> {
-  const tables = await siteTables();
+export async function siteFileTexts(options: ReportOptions = {}): Promise<Map<SiteFileName, string>> {
+  const tables = await siteTables(options);
   const texts = new Map<SiteFileName, string>();
   for (const [name, file] of Object.entries(siteFiles) as [TableName | "versions", {slice: (t: Tables) => unknown; indent?: number}][]) {
     texts.set(name, toJson(file.slice(tables), file.indent));

@@ -36,6 +36,8 @@ export interface ReleaseChange {
   alert_count_change: number | null;
   model_changed: boolean;
   data_changed: boolean;
+  /** The log's files between the two releases, by name: new ones, gone ones, and ones whose contents changed (so a review can say which days changed). */
+  production_files: {added: string[]; removed: string[]; changed: string[]};
 }
 
 const semver = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/;
@@ -83,7 +85,7 @@ export function releaseChanges(releases: readonly Release[]): ReleaseChange[] {
   const sorted = [...releases].sort((a, b) => compareVersions(a.version, b.version));
   return sorted.slice(1).map((to, i) => {
     const from = sorted[i];
-    const input = (r: Release, role: string) => r.inputs.find((x) => x.role === role)?.sha256;
+    const input = (r: Release, role: string) => r.inputs.filter((x) => x.role === role).map((x) => `${x.file}\0${x.sha256}`).sort().join("\n");
     return {
       from: from.version,
       to: to.version,
@@ -93,6 +95,7 @@ export function releaseChanges(releases: readonly Release[]): ReleaseChange[] {
       alert_count_change: to.figures.alert_count === null || from.figures.alert_count === null ? null : to.figures.alert_count - from.figures.alert_count,
       model_changed: input(to, "model") !== input(from, "model"),
       data_changed: input(to, "production") !== input(from, "production") || input(to, "stats") !== input(from, "stats"),
+      production_files: fileChanges(from.inputs, to.inputs),
     };
   });
 }
@@ -103,7 +106,7 @@ export interface VersionsView {
   changes: ReleaseChange[];
   current: ReleaseFigures;
   /** This build against the latest release; null when nothing was released yet. */
-  since_latest: (Omit<ReleaseChange, "to" | "model_changed" | "data_changed"> & {same_inputs: boolean}) | null;
+  since_latest: (Omit<ReleaseChange, "to" | "model_changed" | "data_changed" | "production_files"> & {same_inputs: boolean}) | null;
   conclusion: string;
 }
 
@@ -117,7 +120,7 @@ export function versionsView(current: ReleaseFigures, inputs: VersionStamp["inpu
         severe_drift_change: current.severe_drift_count - latest.figures.severe_drift_count,
         missing_rate_change: current.overall_missing_rate - latest.figures.overall_missing_rate,
         alert_count_change: current.alert_count === null || latest.figures.alert_count === null ? null : current.alert_count - latest.figures.alert_count,
-        same_inputs: inputs.every((i) => latest.inputs.some((l) => l.role === i.role && l.sha256 === i.sha256)),
+        same_inputs: sameInputs(inputs, latest.inputs),
       }
     : null;
   return {releases: sorted, changes: releaseChanges(sorted), current, since_latest: since, conclusion: versionsConclusion(since)};
@@ -129,4 +132,24 @@ export function versionsConclusion(since: VersionsView["since_latest"]): string 
   const rmse = Math.abs(since.rmse_change) < 0.005 ? "unchanged" : `${since.rmse_change > 0 ? "up" : "down"} $${Math.abs(since.rmse_change).toFixed(2)}`;
   const severe = since.severe_drift_change === 0 ? "the same number of" : `${Math.abs(since.severe_drift_change)} ${since.severe_drift_change > 0 ? "more" : "fewer"}`;
   return `Since release ${since.from} the inputs changed: production RMSE is ${rmse}, with ${severe} severely drifted features.`;
+}
+
+type Inputs = VersionStamp["inputs"];
+
+/** The same input files, each with the same contents, in both lists. */
+function sameInputs(a: Inputs, b: Inputs): boolean {
+  const key = (list: Inputs) => list.map((i) => `${i.role}\0${i.file}\0${i.sha256}`).sort().join("\n");
+  return key(a) === key(b);
+}
+
+/** The production files added, removed and changed (same name, other contents) from one release's inputs to the next. */
+export function fileChanges(from: Inputs, to: Inputs): ReleaseChange["production_files"] {
+  const files = (list: Inputs) => new Map(list.filter((i) => i.role === "production").map((i) => [i.file, i.sha256]));
+  const before = files(from);
+  const after = files(to);
+  return {
+    added: [...after.keys()].filter((f) => !before.has(f)).sort(),
+    removed: [...before.keys()].filter((f) => !after.has(f)).sort(),
+    changed: [...after].filter(([f, sha]) => before.has(f) && before.get(f) !== sha).map(([f]) => f).sort(),
+  };
 }

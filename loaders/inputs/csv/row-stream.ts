@@ -38,6 +38,8 @@ export interface RowBatch {
   spans: Int32Array | null;
   /** Those five texts for rows the careful path read (their bytes may hold escapes). */
   texts: Map<number, string[]>;
+  /** File offset just after the batch's last record (for progress). */
+  position: number;
 }
 
 export interface RangeOptions {
@@ -142,7 +144,7 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
   const flush = () => {
     if (batchCount === 0 || !collecting) return;
     data.rows = batchCount;
-    options.onBatch?.({data, buf, spans, texts});
+    options.onBatch?.({data, buf, spans, texts, position});
     batchCount = 0;
     texts.clear();
   };
