@@ -42,3 +42,12 @@ export function downloadLink(file: Downloadable, text: string): HTMLAnchorElemen
   a.download = file.name;
   return a;
 }
+
+/**
+ * Nothing to show, as a node: `display(nothing())` adds nothing to the page
+ * (the cell stays empty, with no margin), so a component can return it when
+ * its data is absent and the page still reads `display(someTable(data))`.
+ */
+export function nothing(): DocumentFragment {
+  return document.createDocumentFragment();
+}
