@@ -20,4 +20,21 @@ declare module "@observablehq/inputs" {
   }
 
   export function table<T extends object>(data: readonly T[], options?: TableOptions<T>): HTMLFormElement;
+
+  /** Options of Inputs.range and Inputs.number. */
+  export interface NumberOptions {
+    label?: string;
+    value?: number;
+    step?: number;
+  }
+  export function range(extent: [number, number], options?: NumberOptions): HTMLFormElement & {value: number};
+  export function number(extent: [number, number], options?: NumberOptions): HTMLFormElement & {value: number};
+
+  /** Options of Inputs.radio: `format` names a choice, `value` is the one chosen first. */
+  export interface ChoiceOptions<T> {
+    label?: string;
+    format?: (choice: T) => string;
+    value?: T;
+  }
+  export function radio<T>(choices: readonly T[], options?: ChoiceOptions<T>): HTMLFormElement & {value: T};
 }
