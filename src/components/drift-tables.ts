@@ -16,8 +16,9 @@ const dollars = orDash(usd);
 const signedDollars = orDash(signedUsd);
 const decimals = (digits: number) => orDash((x: number) => x.toFixed(digits));
 
-/** The source filter's choices: every source, after "all sources". */
+/** The source filter's choice that keeps every source. */
 export const allSources = "all sources";
+/** The source filter's choices: "all sources", then every source in code-point order. */
 export function sourceChoices(report: DriftReport): string[] {
   return [allSources, ...[...new Set(report.features.map((f) => f.source))].sort(compare)];
 }

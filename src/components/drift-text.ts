@@ -15,8 +15,9 @@ export function newSegmentsOf(report: DriftReport, dimension: NewSegmentsByDimen
   return keyed(report.new_segments, (d) => d.dimension, "new-segment dimension").get(dimension);
 }
 
-/** What the training statistics hold, for the lead: "15 quantiles" and "a correlation matrix", or their absence. */
+/** How many quantiles per feature the training statistics hold, for the lead: "15 quantiles", or "no quantiles". */
 export const quantileCount = (report: DriftReport): string => (report.distribution.probs ? `${report.distribution.probs.length} quantiles` : "no quantiles");
+/** Whether the training statistics hold a correlation matrix, in words. */
 export const correlationHeld = (report: DriftReport): string => (report.correlation.unavailable ? "no correlation matrix" : "a correlation matrix");
 
 /** The training quantiles' probabilities, for the tests' method: "15, at 1, 5, 10, … %", or "none here". */

@@ -16,6 +16,7 @@ export interface WidthOption {
   width: number;
 }
 
+/** One day of a metric's series; null where the day's value cannot be computed (a gap in the line). */
 export interface SeriesPoint {
   date: Date;
   value: number | null;
@@ -29,6 +30,7 @@ export function dailySeries(mon: MonitoringTable, key: DailySeries): SeriesPoint
   return mon.daily.map((d) => ({date: toDate(d.date), value: d[key]}));
 }
 
+/** What a threshold chart draws: its words, its series, the rule's lines and how its values read. */
 export interface ThresholdChartOptions {
   title: string;
   subtitle?: string;
@@ -247,6 +249,7 @@ export function mispricingChart(mon: MonitoringTable, {width}: WidthOption) {
   });
 }
 
+/** One day of the volume chart: predictions logged, and the usual volume (null before there is a history). */
 export interface VolumeDay {
   date: Date;
   n: number;
@@ -292,6 +295,7 @@ export function predictionsPerDayChart(mon: MonitoringTable, {width}: WidthOptio
   return volumeChart(mon.daily.map((d) => ({date: toDate(d.date), n: d.n, baseline: d.volume_baseline})), yellow, red, width);
 }
 
+/** One day of the alerts chart: the replay's alerts by level. */
 export interface AlertDay {
   date: Date;
   yellow: number;
@@ -333,6 +337,7 @@ export function alertsPerDayChart(mon: MonitoringTable, {width, red}: WidthOptio
   return alertsChart(mon.replay.alerts_per_day.map((d) => ({date: toDate(d.date), yellow: d.yellow, red: d.red})), t.yellow, red ?? t.red, width);
 }
 
+/** One day of the revenue chart: dollars left on the table and at risk. */
 export interface ImpactDay {
   date: Date;
   underpriced: number;

@@ -49,6 +49,7 @@ export function weeklyChart(ret: RetrainingTable, {width}: WidthOption) {
   });
 }
 
+/** One trigger on one day, as the grid draws it. */
 export interface TriggerCell {
   date: string;
   trigger: string;
