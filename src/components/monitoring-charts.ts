@@ -1,22 +1,36 @@
 import * as Plot from "@observablehq/plot";
 import {format} from "d3";
-import type {Direction, Level, MetricStatus} from "../../loaders/monitoring/index.js";
+import type {DayFigures, Direction, MetricId, MonitoringTable} from "../../loaders/monitoring/index.js";
+import {usd} from "../shared/format.js";
+import {dateAxis, dayBandAxis, toDate} from "./dates.js";
+import {paragraph} from "./dom.js";
+import {rule} from "./monitoring-rules.js";
+import {bandColor, levelColor, revenueColor, series as seriesColor} from "./palette.js";
+import {chartWidth} from "./width.js";
 
-/** Level colours, always shown with the level's word (colour is never the only signal). */
-export const levelColor: Record<Level, string> = {green: "#2e7d32", yellow: "#b7791f", red: "#c62828", no_data: "#757575"};
-const bandFill: Record<"green" | "yellow" | "red", string> = {green: "#2e7d32", yellow: "#f2b705", red: "#d32f2f"};
-export const levelWord: Record<Level, string> = {green: "GREEN · ok", yellow: "YELLOW · investigate", red: "RED · act now", no_data: "NO DATA"};
+/** Monitoring's charts are wide time series: below this they scroll. */
+const minWidth = 480;
 
-// Framework's `width` can be 0 before the page lays out; margins would then make negative bars.
-const chartWidth = (width: number) => Math.max(width, 480);
+/** Every chart of the page takes the width to draw at. */
+export interface WidthOption {
+  width: number;
+}
 
-export const toDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
-
+/** One day of a metric's series; null where the day's value cannot be computed (a gap in the line). */
 export interface SeriesPoint {
   date: Date;
   value: number | null;
 }
 
+/** The columns of monitoring.json's daily figures that hold a number (or null where it cannot be computed). */
+export type DailySeries = {[K in keyof DayFigures]: DayFigures[K] extends number | null ? K : never}[keyof DayFigures];
+
+/** One column of the daily figures as dated points. */
+export function dailySeries(mon: MonitoringTable, key: DailySeries): SeriesPoint[] {
+  return mon.daily.map((d) => ({date: toDate(d.date), value: d[key]}));
+}
+
+/** What a threshold chart draws: its words, its series, the rule's lines and how its values read. */
 export interface ThresholdChartOptions {
   title: string;
   subtitle?: string;
@@ -51,53 +65,53 @@ export function thresholdChart(o: ThresholdChartOptions): SVGSVGElement | HTMLEl
   const values = [...o.judged, ...(o.daily ?? []), ...(o.context ?? []).flatMap((c) => c.points)].map((p) => p.value).filter((v): v is number => v !== null);
   const top = Math.max(o.red * 1.25, o.yellow * 1.5, ...values) * 1.05;
   const below = o.direction === "below";
-  const bands = below
+  type Band = {level: "green" | "yellow" | "red"; y1: number; y2: number};
+  const bands: Band[] = below
     ? [
-        {level: "red" as const, y1: 0, y2: o.red},
-        {level: "yellow" as const, y1: o.red, y2: o.yellow},
-        {level: "green" as const, y1: o.yellow, y2: top},
+        {level: "red", y1: 0, y2: o.red},
+        {level: "yellow", y1: o.red, y2: o.yellow},
+        {level: "green", y1: o.yellow, y2: top},
       ]
     : [
-        {level: "green" as const, y1: 0, y2: o.yellow},
-        {level: "yellow" as const, y1: o.yellow, y2: o.red},
-        {level: "red" as const, y1: o.red, y2: top},
+        {level: "green", y1: 0, y2: o.yellow},
+        {level: "yellow", y1: o.yellow, y2: o.red},
+        {level: "red", y1: o.red, y2: top},
       ];
   const sign = below ? "<" : ">";
-  const bandLabel = (b: (typeof bands)[number]) =>
-    b.level === "green" ? "green" : `${b.level} ${sign} ${o.label(b.level === "red" ? o.red : o.yellow)}`;
+  const bandLabel = (b: Band) => (b.level === "green" ? "green" : `${b.level} ${sign} ${o.label(b.level === "red" ? o.red : o.yellow)}`);
   // The yellow word at the left edge and the others at the right, so they
   // cannot collide when the yellow and red lines are close.
-  const labelX = (b: (typeof bands)[number]) => (b.level === "yellow" ? x1 : x2);
+  const labelX = (b: Band) => (b.level === "yellow" ? x1 : x2);
   const present = (points: SeriesPoint[]) => points.filter((p) => p.value !== null);
   const keys = [o.judgedLabel, ...(o.daily ? [o.dailyLabel ?? "daily"] : []), ...(o.context ?? []).map((c) => c.label)];
-  const strokes = ["#1f3b73", ...(o.daily ? ["#6b7280"] : []), ...(o.context ?? []).map((c) => c.stroke)];
+  const strokes = [seriesColor.navy, ...(o.daily ? [seriesColor.grey] : []), ...(o.context ?? []).map((c) => c.stroke)];
   return Plot.plot({
     title: o.title,
     subtitle: o.subtitle,
     ariaLabel: o.ariaLabel,
-    width: chartWidth(o.width),
+    width: chartWidth(o.width, minWidth),
     height: 260,
     marginRight: 20,
     marginLeft: 56,
-    x: {type: "utc", label: "Date", domain: [x1, x2], inset: 6},
+    x: dateAxis({domain: [x1, x2], inset: 6}),
     y: {label: o.yLabel, domain: [0, top], tickFormat: o.tick, grid: true},
     color: {domain: keys, range: strokes, legend: true},
     marks: [
-      Plot.rectY(bands, {x1: () => x1, x2: () => x2, y1: "y1", y2: "y2", fill: (b) => bandFill[b.level as "green"], fillOpacity: 0.1}),
-      Plot.ruleY([o.yellow], {stroke: bandFill.yellow, strokeDasharray: "4,3"}),
-      Plot.ruleY([o.red], {stroke: bandFill.red, strokeDasharray: "4,3"}),
+      Plot.rectY(bands, {x1: () => x1, x2: () => x2, y1: "y1", y2: "y2", fill: (b: Band) => bandColor[b.level], fillOpacity: 0.1}),
+      Plot.ruleY([o.yellow], {stroke: bandColor.yellow, strokeDasharray: "4,3"}),
+      Plot.ruleY([o.red], {stroke: bandColor.red, strokeDasharray: "4,3"}),
       // Each band's word sits inside it, next to the line that opens it.
       ...(["start", "end"] as const).map((anchor) =>
         Plot.text(
           bands.filter((b) => (b.level === "yellow") === (anchor === "start")),
           {
             x: labelX,
-            y: (b) => (below ? b.y2 : b.y1),
+            y: (b: Band) => (below ? b.y2 : b.y1),
             text: bandLabel,
             textAnchor: anchor,
             dx: anchor === "start" ? 4 : -4,
             dy: below ? 8 : -6,
-            fill: (b) => levelColor[b.level as Level],
+            fill: (b: Band) => levelColor[b.level],
             fontWeight: "bold",
             // A white halo keeps the word legible over dots and lines.
             stroke: "white",
@@ -114,6 +128,128 @@ export function thresholdChart(o: ThresholdChartOptions): SVGSVGElement | HTMLEl
   });
 }
 
+/** A metric's rule lines, for thresholdChart. */
+function lines(mon: MonitoringTable, id: MetricId): Pick<ThresholdChartOptions, "yellow" | "red" | "direction"> {
+  const {yellow, red, direction} = rule(mon, id).thresholds;
+  return {yellow, red, direction};
+}
+
+const dollarTick = (y: number) => `$${y.toFixed(0)}`;
+const percentTick = (y: number) => `${y.toFixed(0)}%`;
+const percentLabel = (y: number) => `${y}%`;
+/** The trailing window, as the legend names the judged line. */
+const trailing = (mon: MonitoringTable) => `trailing ${mon.settings.window_days} days`;
+
+/** Trailing RMSE (judged) and each day's RMSE over the RMSE rule's bands. */
+export function rmseChart(mon: MonitoringTable, {width}: WidthOption) {
+  return thresholdChart({
+    title: "RMSE per day and over the trailing window",
+    subtitle: `Line: trailing ${mon.settings.window_days}-day RMSE pooled from the days' squared errors (what the rule judges; blank until the window holds ${mon.settings.min_window_rows} predictions). Dots: each day alone.`,
+    yLabel: "RMSE ($)",
+    ariaLabel: "Line chart of the trailing RMSE with daily RMSE dots over yellow and red threshold bands",
+    judged: dailySeries(mon, "rmse_trailing"),
+    judgedLabel: trailing(mon),
+    daily: dailySeries(mon, "rmse"),
+    dailyLabel: "one day",
+    ...lines(mon, "rmse"),
+    tick: dollarTick,
+    label: usd,
+    width,
+  });
+}
+
+/** Trailing MAE (judged) and each day's MAE over the MAE rule's bands. */
+export function maeChart(mon: MonitoringTable, {width}: WidthOption) {
+  return thresholdChart({
+    title: "MAE per day and over the trailing window",
+    subtitle: `Line: trailing ${mon.settings.window_days}-day MAE (judged). Dots: each day alone.`,
+    yLabel: "MAE ($)",
+    ariaLabel: "Line chart of the trailing MAE with daily MAE dots over yellow and red threshold bands",
+    judged: dailySeries(mon, "mae_trailing"),
+    judgedLabel: trailing(mon),
+    daily: dailySeries(mon, "mae"),
+    dailyLabel: "one day",
+    ...lines(mon, "mae"),
+    tick: dollarTick,
+    label: usd,
+    width,
+  });
+}
+
+/** The largest |mean shift| among the monitored features, over the mean-shift rule's bands. */
+export function meanShiftChart(mon: MonitoringTable, {width}: WidthOption) {
+  return thresholdChart({
+    title: "Largest mean shift among the monitored features",
+    subtitle: `Line: largest |mean shift| over the trailing ${mon.settings.window_days} days (judged, per feature). Dots: the same from one day's rows.`,
+    yLabel: "|Mean shift| (% of training mean)",
+    ariaLabel: "Line chart of the largest absolute mean shift among monitored features over yellow and red bands",
+    judged: dailySeries(mon, "mean_shift_max_trailing_pct"),
+    judgedLabel: trailing(mon),
+    daily: dailySeries(mon, "mean_shift_max_pct"),
+    dailyLabel: "one day",
+    ...lines(mon, "mean_shift"),
+    tick: percentTick,
+    label: percentLabel,
+    width,
+  });
+}
+
+/** The highest missing rate among the monitored features, with every feature's daily rate for context, over the missing-rate rule's bands. */
+export function missingRateChart(mon: MonitoringTable, {width}: WidthOption) {
+  return thresholdChart({
+    title: "Highest missing rate among the monitored features",
+    subtitle: `Line: highest missing rate over the trailing ${mon.settings.window_days} days (judged, per feature). Dots: one day's rows. Dashed: all model features' cells, one day.`,
+    yLabel: "Missing values (%)",
+    ariaLabel: "Line chart of the highest feature missing rate over yellow and red bands, with the all-feature daily missing rate",
+    judged: dailySeries(mon, "missing_max_trailing_pct"),
+    judgedLabel: trailing(mon),
+    daily: dailySeries(mon, "missing_max_pct"),
+    dailyLabel: "one day",
+    context: [{label: "all model features, one day", points: dailySeries(mon, "missing_all_pct"), stroke: seriesColor.purple}],
+    ...lines(mon, "missing_rate"),
+    tick: percentTick,
+    label: percentLabel,
+    width,
+  });
+}
+
+/** Each day's p95 latency (judged) and median over the latency rule's bands; a note when the log has no latency column. */
+export function latencyChart(mon: MonitoringTable, {width}: WidthOption) {
+  if (!mon.has_latency) return paragraph("The production log has no latency_ms column, so this panel has nothing to show: latency must be logged for the latency rule to work.", "note");
+  return thresholdChart({
+    title: "Request latency per day",
+    subtitle: `Line: the day's 95th-percentile latency (judged, against the ${mon.settings.latency_budget_ms} ms API budget). Dashed: the day's median.`,
+    yLabel: "Latency (ms)",
+    ariaLabel: "Line chart of daily p95 and median request latency over yellow and red bands",
+    judged: dailySeries(mon, "latency_p95"),
+    judgedLabel: "p95, one day",
+    context: [{label: "p50, one day", points: dailySeries(mon, "latency_p50"), stroke: seriesColor.purple}],
+    ...lines(mon, "latency_p95"),
+    tick: (y) => `${y.toFixed(0)}`,
+    label: (y) => `${y} ms`,
+    width,
+  });
+}
+
+/** The trailing share of revenue mispriced (judged) and each day's, over the mispricing rule's bands. */
+export function mispricingChart(mon: MonitoringTable, {width}: WidthOption) {
+  return thresholdChart({
+    title: "Mispriced revenue",
+    subtitle: `Line: (left on the table + at risk) / revenue over the trailing ${mon.settings.window_days} days (judged). Dots: one day.`,
+    yLabel: "Mispriced revenue (% of revenue)",
+    ariaLabel: "Line chart of the share of revenue mispriced over yellow and red bands",
+    judged: dailySeries(mon, "mispricing_trailing_pct"),
+    judgedLabel: trailing(mon),
+    daily: dailySeries(mon, "mispricing_pct"),
+    dailyLabel: "one day",
+    ...lines(mon, "mispricing"),
+    tick: percentTick,
+    label: percentLabel,
+    width,
+  });
+}
+
+/** One day of the volume chart: predictions logged, and the usual volume (null before there is a history). */
 export interface VolumeDay {
   date: Date;
   n: number;
@@ -122,35 +258,44 @@ export interface VolumeDay {
 
 /** Predictions per day as bars, with the lines below which the volume rule turns yellow and red. */
 export function volumeChart(days: VolumeDay[], yellowPct: number, redPct: number, width: number) {
-  const lines = days
-    .filter((d) => d.baseline !== null)
-    .flatMap((d) => [
-      {date: d.date, value: (d.baseline! * yellowPct) / 100, line: `yellow: below ${yellowPct}% of usual`},
-      {date: d.date, value: (d.baseline! * redPct) / 100, line: `red: below ${redPct}% of usual`},
-      {date: d.date, value: d.baseline!, line: "usual (median of previous days)"},
-    ]);
+  const lines = days.flatMap((d) =>
+    d.baseline === null
+      ? []
+      : [
+          {date: d.date, value: (d.baseline * yellowPct) / 100, line: `yellow: below ${yellowPct}% of usual`},
+          {date: d.date, value: (d.baseline * redPct) / 100, line: `red: below ${redPct}% of usual`},
+          {date: d.date, value: d.baseline, line: "usual (median of previous days)"},
+        ],
+  );
   return Plot.plot({
     title: "Predictions per day",
     subtitle: "Bars: predictions logged each day. Lines: the usual volume and the levels below which the rule alerts.",
     ariaLabel: "Bar chart of predictions per day with the usual volume and the yellow and red alert levels",
-    width: chartWidth(width),
+    width: chartWidth(width, minWidth),
     height: 240,
     marginLeft: 56,
-    x: {type: "band", label: "Date", tickFormat: (d: Date) => (d.getUTCDate() % 5 === 1 ? format("02")(d.getUTCMonth() + 1) + "-" + format("02")(d.getUTCDate()) : "")},
+    x: dayBandAxis(),
     y: {label: "Predictions (rows)", grid: true},
     color: {
       domain: ["usual (median of previous days)", `yellow: below ${yellowPct}% of usual`, `red: below ${redPct}% of usual`],
-      range: ["#1f3b73", bandFill.yellow, bandFill.red],
+      range: [seriesColor.navy, bandColor.yellow, bandColor.red],
       legend: true,
     },
     marks: [
-      Plot.barY(days, {x: "date", y: "n", fill: "#9aa5b8", tip: true}),
+      Plot.barY(days, {x: "date", y: "n", fill: seriesColor.bars, tip: true}),
       Plot.line(lines, {x: "date", y: "value", z: "line", stroke: "line", strokeWidth: 2, curve: "step"}),
       Plot.ruleY([0]),
     ],
   });
 }
 
+/** The volume chart of the page: each day's predictions against the volume rule's lines. */
+export function predictionsPerDayChart(mon: MonitoringTable, {width}: WidthOption) {
+  const {yellow, red} = rule(mon, "volume").thresholds;
+  return volumeChart(mon.daily.map((d) => ({date: toDate(d.date), n: d.n, baseline: d.volume_baseline})), yellow, red, width);
+}
+
+/** One day of the alerts chart: the replay's alerts by level. */
 export interface AlertDay {
   date: Date;
   yellow: number;
@@ -167,12 +312,12 @@ export function alertsChart(days: AlertDay[], yellow: number, red: number, width
     title: "Alerts per day in the replay",
     subtitle: `Stacked by level; dashed lines: more than ${yellow} a day is yellow, more than ${red} (the rollback criterion) is red.`,
     ariaLabel: "Stacked bar chart of yellow and red alerts per day with the alert-frequency thresholds",
-    width: chartWidth(width),
+    width: chartWidth(width, minWidth),
     height: 240,
     marginLeft: 56,
-    x: {type: "band", label: "Date", tickFormat: (d: Date) => (d.getUTCDate() % 5 === 1 ? format("02")(d.getUTCMonth() + 1) + "-" + format("02")(d.getUTCDate()) : "")},
+    x: dayBandAxis(),
     y: {label: "Alerts (count)", grid: true},
-    color: {domain: ["red alerts", "yellow alerts"], range: [bandFill.red, bandFill.yellow], legend: true},
+    color: {domain: ["red alerts", "yellow alerts"], range: [bandColor.red, bandColor.yellow], legend: true},
     marks: [
       Plot.barY(stacked, {x: "date", y: "count", fill: "level", tip: true}),
       Plot.ruleY([yellow], {stroke: levelColor.yellow, strokeDasharray: "4,3"}),
@@ -182,6 +327,17 @@ export function alertsChart(days: AlertDay[], yellow: number, red: number, width
   });
 }
 
+/**
+ * The replay's alerts per day against the alert-frequency rule's lines.
+ *
+ * @param red the red line, when a page judges by another (the Risk page's rollback criterion); default the rule's
+ */
+export function alertsPerDayChart(mon: MonitoringTable, {width, red}: WidthOption & {red?: number}) {
+  const t = rule(mon, "alerts_per_day").thresholds;
+  return alertsChart(mon.replay.alerts_per_day.map((d) => ({date: toDate(d.date), yellow: d.yellow, red: d.red})), t.yellow, red ?? t.red, width);
+}
+
+/** One day of the revenue chart: dollars left on the table and at risk. */
 export interface ImpactDay {
   date: Date;
   underpriced: number;
@@ -190,119 +346,28 @@ export interface ImpactDay {
 
 /** Revenue left on the table (up) and at risk (down), per day. */
 export function impactChart(days: ImpactDay[], width: number) {
+  const kinds = ["left on the table (under-pricing)", "at risk (over-pricing)"];
   const rows = days.flatMap((d) => [
-    {date: d.date, kind: "left on the table (under-pricing)", usd: d.underpriced},
-    {date: d.date, kind: "at risk (over-pricing)", usd: -d.overpriced},
+    {date: d.date, kind: kinds[0], usd: d.underpriced},
+    {date: d.date, kind: kinds[1], usd: -d.overpriced},
   ]);
   return Plot.plot({
     title: "Revenue effect of pricing errors per day",
     subtitle: "Up: revenue left on the table by under-pricing; down: revenue at risk from over-pricing (units × price gap).",
     ariaLabel: "Diverging bar chart of daily revenue left on the table and revenue at risk",
-    width: chartWidth(width),
+    width: chartWidth(width, minWidth),
     height: 260,
     marginLeft: 64,
-    x: {type: "band", label: "Date", tickFormat: (d: Date) => (d.getUTCDate() % 5 === 1 ? format("02")(d.getUTCMonth() + 1) + "-" + format("02")(d.getUTCDate()) : "")},
+    x: dayBandAxis(),
     y: {label: "Revenue ($)", grid: true, tickFormat: (v: number) => (v < 0 ? "−$" : "$") + format(",.0f")(Math.abs(v))},
-    color: {domain: ["left on the table (under-pricing)", "at risk (over-pricing)"], range: ["#1f77b4", "#e07b00"], legend: true},
+    color: {domain: kinds, range: [revenueColor.under, revenueColor.over], legend: true},
     marks: [Plot.barY(rows, {x: "date", y: "usd", fill: "kind", tip: true}), Plot.ruleY([0])],
   });
 }
 
-/** A metric's last-day status with what the tile prints beside it: names, unit and thresholds. */
-export interface Tile extends MetricStatus {
-  name: string;
-  group: string;
-  unit: string;
-  yellow: number;
-  red: number;
-  direction: Direction;
-  window: string;
-}
-
-/** The dashboard's status tiles: value, thresholds, and the level as colour and word. */
-export function statusTiles(tiles: Tile[], fmt: (value: number, unit: string) => string): HTMLElement {
-  const grid = document.createElement("div");
-  grid.className = "grid grid-cols-4 monitoring-tiles";
-  for (const t of tiles) {
-    const card = document.createElement("div");
-    card.className = "card";
-    card.style.borderLeft = `6px solid ${levelColor[t.level]}`;
-    const group = document.createElement("div");
-    group.className = "tile-group";
-    group.textContent = t.group;
-    const name = document.createElement("h2");
-    name.textContent = t.name;
-    const value = document.createElement("div");
-    value.className = "big";
-    value.textContent = t.value === null ? "—" : fmt(t.value, t.unit);
-    const badge = document.createElement("div");
-    badge.className = "tile-level";
-    badge.style.background = levelColor[t.level];
-    badge.textContent = levelWord[t.level];
-    const sign = t.direction === "below" ? "<" : ">";
-    const abs = t.direction === "abs_above" ? "|shift| " : "";
-    const rule = document.createElement("div");
-    rule.className = "tile-rule";
-    rule.textContent = `yellow ${abs}${sign} ${fmt(t.yellow, t.unit)} · red ${abs}${sign} ${fmt(t.red, t.unit)} · ${t.window}`;
-    card.append(group, name, value, badge, rule);
-    if (t.subject !== null && t.subjects > 1) {
-      const subject = document.createElement("div");
-      subject.className = "tile-rule";
-      subject.textContent = `worst: ${t.subject} (${t.alerting} of ${t.subjects} features alerting)`;
-      card.append(subject);
-    }
-    grid.append(card);
-  }
-  return grid;
-}
-
-/** A level as a coloured word, for table cells. */
-export function levelCell(level: Level | "not_monitored"): HTMLElement {
-  const span = document.createElement("span");
-  if (level === "not_monitored") {
-    span.textContent = "not monitored";
-    return span;
-  }
-  span.textContent = levelWord[level].split(" · ")[0];
-  span.style.color = "white";
-  span.style.background = levelColor[level];
-  span.style.padding = "0 0.4em";
-  span.style.borderRadius = "3px";
-  span.style.fontWeight = "bold";
-  return span;
-}
-
-export interface Column<T> {
-  label: string;
-  value: (row: T) => string | Node;
-  /** Numbers read best right-aligned. */
-  align?: "left" | "right";
-  /** Keep on one line (dates). */
-  nowrap?: boolean;
-}
-
-/** A plain table that wraps long text (Inputs.table truncates it), for short tables read whole. */
-export function simpleTable<T>(rows: readonly T[], columns: readonly Column<T>[], className = ""): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = `simple-table ${className}`;
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement("th");
-    th.textContent = c.label;
-    if (c.align === "right") th.style.textAlign = "right";
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    for (const c of columns) {
-      const td = tr.insertCell();
-      const v = c.value(row);
-      if (typeof v === "string") td.textContent = v;
-      else td.append(v);
-      if (c.align === "right") td.style.textAlign = "right";
-      if (c.nowrap) td.style.whiteSpace = "nowrap";
-    }
-  }
-  return table;
+/** The page's revenue chart: each day with predictions; a note when the log has no units sold. */
+export function revenueChart(mon: MonitoringTable, {width}: WidthOption) {
+  if (!mon.has_units) return paragraph("The production log has no units_sold column: revenue implications cannot be computed.", "note");
+  const days = mon.daily.flatMap((d) => (d.n > 0 && d.underpriced_usd !== null && d.overpriced_usd !== null ? [{date: toDate(d.date), underpriced: d.underpriced_usd, overpriced: d.overpriced_usd}] : []));
+  return impactChart(days, width);
 }

@@ -1,12 +1,22 @@
 import * as Plot from "@observablehq/plot";
-import type {DayPerformance, ImputedGroup, PriceBin, ScatterPoint, SegmentPerformance} from "../../loaders/performance/index.js";
+import type {Dimension} from "../../loaders/inputs/index.js";
+import type {DayPerformance, ImputedGroup, PerformanceDetail, PerformanceTable, PriceBin, ScatterPoint, SegmentPerformance} from "../../loaders/performance/index.js";
 import {int, pct, usd} from "../shared/format.js";
+import {dateAxis, toDate} from "./dates.js";
+import {accent} from "./palette.js";
+import {dimensionLabel} from "./performance-text.js";
+import {chartWidth} from "./width.js";
+
+/** The Performance page's charts: each takes the page's JSON and the width to draw at. */
 
 type Chart = ReturnType<typeof Plot.plot>;
 
-const accent = "steelblue";
-/** Charts keep room for their labels: a container narrower than this (e.g. a phone, or the first layout pass) scrolls instead. */
-const minWidth = 360;
+/** Every chart of the page takes the width to draw at (a chart narrower than 360 px scrolls, see width.ts). */
+export interface WidthOption {
+  width: number;
+}
+
+const segmentsOf = (perf: PerformanceTable, dimension: Dimension): SegmentPerformance[] => perf.segments.filter((s) => s.dimension === dimension);
 const validationLabel = (v: number) => `validation RMSE ${usd(v)}`;
 
 /** The validation RMSE as a dashed vertical rule, labelled above the frame. */
@@ -26,7 +36,8 @@ function validationRuleY(validation: number): Plot.Markish[] {
 }
 
 /** Predicted vs actual price with the y = x line; log axes when every value is positive (prices span two orders of magnitude). */
-export function predictedVsActualChart(points: readonly ScatterPoint[], total: number, width: number): Chart {
+export function predictedVsActualChart(detail: PerformanceDetail, {width}: WidthOption): Chart {
+  const {points, points_total: total} = detail;
   const values = points.flatMap((p) => [p.actual, p.predicted]);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -37,8 +48,8 @@ export function predictedVsActualChart(points: readonly ScatterPoint[], total: n
     title: `Predicted vs actual price${sampled}`,
     subtitle: "Points above the line are over-priced, below it under-priced.",
     ariaLabel: "Scatter plot of predicted against actual price with the line where prediction equals actual",
-    width: Math.max(width, minWidth),
-    height: Math.min(520, Math.max(width, minWidth)),
+    width: chartWidth(width),
+    height: Math.min(520, chartWidth(width)),
     x: {type: scale, label: `Actual price ($${log ? ", log scale" : ""})`, grid: true},
     y: {type: scale, label: `Predicted price ($${log ? ", log scale" : ""})`, grid: true},
     marks: [
@@ -64,12 +75,13 @@ export function predictedVsActualChart(points: readonly ScatterPoint[], total: n
 }
 
 /** Histogram of signed errors (actual − predicted), binned in the loader from every row. */
-export function errorHistogram(bins: readonly {x0: number; x1: number; count: number}[], width: number): Chart {
+export function errorHistogram(detail: PerformanceDetail, {width}: WidthOption): Chart {
+  const bins = detail.error_histogram;
   return Plot.plot({
     title: "Distribution of prediction errors",
     subtitle: "Error = actual − predicted: right of zero the model priced too low, left of zero too high.",
     ariaLabel: "Histogram of prediction errors in dollars",
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 300,
     x: {label: "Error, actual − predicted ($)"},
     y: {label: "Rows", grid: true},
@@ -78,15 +90,18 @@ export function errorHistogram(bins: readonly {x0: number; x1: number; count: nu
 }
 
 /** Each segment's RMSE with its interval; hollow dots and a text mark for small samples; the validation RMSE as a rule. */
-export function segmentRmseChart(rows: readonly SegmentPerformance[], label: string, validation: number, level: number, width: number): Chart {
-  const sorted = [...rows].sort((a, b) => b.rmse - a.rmse);
+export function segmentRmseChart(perf: PerformanceTable, dimension: Dimension, {width}: WidthOption): Chart {
+  const label = dimensionLabel[dimension];
+  const validation = perf.validation.rmse;
+  const level = perf.settings.ci_level;
+  const sorted = segmentsOf(perf, dimension).sort((a, b) => b.rmse - a.rmse);
   // On a narrow screen the status stays in the table; the chart keeps n and the small-sample mark.
   const compact = width < 640;
   const note = (s: SegmentPerformance) => (compact ? `n = ${int(s.n)}${s.small ? " · small" : ""}` : `n = ${int(s.n)} · ${s.status}`);
   return Plot.plot({
     title: `RMSE by ${label}, with ${pct(level, 0)} intervals`,
     ariaLabel: `Dot plot of RMSE by ${label} with interval bars and the validation RMSE as a reference line`,
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 50 + sorted.length * 24,
     marginTop: 30,
     marginLeft: compact ? 110 : 130,
@@ -120,8 +135,9 @@ export function segmentRmseChart(rows: readonly SegmentPerformance[], label: str
 }
 
 /** Each segment's share of rows vs its share of squared error: far apart means the error is concentrated there. */
-export function concentrationChart(rows: readonly SegmentPerformance[], label: string, width: number): Chart {
-  const sorted = [...rows].sort((a, b) => b.error_share_ratio - a.error_share_ratio);
+export function concentrationChart(perf: PerformanceTable, dimension: Dimension, {width}: WidthOption): Chart {
+  const label = dimensionLabel[dimension];
+  const sorted = segmentsOf(perf, dimension).sort((a, b) => b.error_share_ratio - a.error_share_ratio);
   const kinds = ["share of rows", "share of squared error"];
   const points = sorted.flatMap((s) => [
     {segment: s.segment, kind: kinds[0], value: s.row_share},
@@ -131,7 +147,7 @@ export function concentrationChart(rows: readonly SegmentPerformance[], label: s
     title: `Share of squared error vs share of rows, by ${label}`,
     subtitle: "Open circle: share of rows; filled square: share of squared error. A square right of its circle means more than its share of the error.",
     ariaLabel: `Dumbbell chart comparing each ${label}'s share of rows with its share of squared error`,
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 60 + sorted.length * 22,
     marginLeft: 130,
     x: {label: "Share (%)", percent: true, grid: true, zero: true},
@@ -156,7 +172,7 @@ export function concentrationChart(rows: readonly SegmentPerformance[], label: s
 /** The two price-bin charts share their frame: one row per bin, cheapest on top. */
 function priceBinLayout(bins: readonly PriceBin[], width: number) {
   return {
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 60 + bins.length * 26,
     marginTop: 30,
     marginLeft: 120,
@@ -165,7 +181,10 @@ function priceBinLayout(bins: readonly PriceBin[], width: number) {
 }
 
 /** RMSE of each actual-price bin, with its interval. */
-export function priceBinRmseChart(bins: readonly PriceBin[], validation: number, level: number, width: number): Chart {
+export function priceBinRmseChart(perf: PerformanceTable, detail: PerformanceDetail, {width}: WidthOption): Chart {
+  const bins = detail.price_bins;
+  const validation = perf.validation.rmse;
+  const level = perf.settings.ci_level;
   return Plot.plot({
     title: `RMSE by actual-price bin, with ${pct(level, 0)} intervals`,
     ariaLabel: "Dot plot of RMSE by actual-price bin with interval bars and the validation RMSE as a reference line",
@@ -183,7 +202,8 @@ export function priceBinRmseChart(bins: readonly PriceBin[], validation: number,
 }
 
 /** RMSE of each price bin as a share of its mean price. */
-export function priceBinRelativeChart(bins: readonly PriceBin[], width: number): Chart {
+export function priceBinRelativeChart(detail: PerformanceDetail, {width}: WidthOption): Chart {
+  const bins = detail.price_bins;
   return Plot.plot({
     title: "RMSE relative to price, by actual-price bin",
     ariaLabel: "Bar chart of each price bin's RMSE as a percentage of its mean actual price",
@@ -200,12 +220,14 @@ export function priceBinRelativeChart(bins: readonly PriceBin[], width: number):
 const groupLabel = (g: ImputedGroup) => (g.from === g.to ? `${g.from}` : `${g.from}–${g.to}`);
 
 /** RMSE by number of imputed features, adjacent counts pooled so each point rests on enough rows. */
-export function imputedChart(groups: readonly ImputedGroup[], validation: number, width: number): Chart {
+export function imputedChart(perf: PerformanceTable, {width}: WidthOption): Chart {
+  const groups = perf.by_imputed_groups;
+  const validation = perf.validation.rmse;
   return Plot.plot({
     title: "RMSE by number of imputed (missing) features per row",
     subtitle: "Counts with few rows are pooled with their neighbours; n is printed above each point.",
     ariaLabel: "Line chart of RMSE against the number of imputed features per row, with the validation RMSE as a reference line",
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 320,
     marginTop: 30,
     x: {label: "Imputed features in the row", domain: groups.map(groupLabel), padding: 0.3},
@@ -219,20 +241,23 @@ export function imputedChart(groups: readonly ImputedGroup[], validation: number
   });
 }
 
-const day = (d: DayPerformance) => new Date(`${d.date}T00:00:00Z`);
+const day = (d: DayPerformance) => toDate(d.date);
 
 /** Daily RMSE (dots) and the trailing rolling RMSE pooled from squared errors (line). */
-export function dailyChart(daily: readonly DayPerformance[], validation: number, rollingDays: number, width: number): Chart {
+export function dailyChart(perf: PerformanceTable, {width}: WidthOption): Chart {
+  const daily = perf.daily;
+  const validation = perf.validation.rmse;
+  const rollingDays = perf.settings.rolling_days;
   const rolling = daily.filter((d) => d.rolling_rmse !== null);
   const last = rolling[rolling.length - 1];
   return Plot.plot({
     title: `Daily RMSE (dots) and ${rollingDays}-day rolling RMSE (line)`,
     ariaLabel: `Daily RMSE as dots and the ${rollingDays}-day rolling RMSE as a line over the production window, with the validation RMSE as a reference line`,
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 320,
     marginTop: 30,
     marginRight: 90,
-    x: {type: "utc", label: "Date"},
+    x: dateAxis(),
     y: {label: "RMSE ($)", grid: true, zero: true},
     marks: [
       ...validationRuleY(validation),
@@ -244,13 +269,14 @@ export function dailyChart(daily: readonly DayPerformance[], validation: number,
 }
 
 /** Rows scored per day: how much each daily RMSE rests on. */
-export function rowsPerDayChart(daily: readonly DayPerformance[], width: number): Chart {
+export function rowsPerDayChart(perf: PerformanceTable, {width}: WidthOption): Chart {
+  const daily = perf.daily;
   return Plot.plot({
     title: "Rows scored per day",
     ariaLabel: "Bar chart of the number of production rows per day",
-    width: Math.max(width, minWidth),
+    width: chartWidth(width),
     height: 180,
-    x: {type: "utc", label: "Date"},
+    x: dateAxis(),
     y: {label: "Rows", grid: true},
     marks: [Plot.rectY(daily, {x: day, interval: "day", y: "n", fill: accent, inset: 1, tip: true}), Plot.ruleY([0])],
   });

@@ -1,26 +1,30 @@
 import * as Plot from "@observablehq/plot";
 import {format} from "d3";
+import type {RetrainingTable, WeekFigures} from "../../loaders/retraining/index.js";
+import {dayBandAxis, monthDay} from "./dates.js";
+import {series, triggerStateColor} from "./palette.js";
+import {scheduleRows, type ScheduleRow} from "./retraining-costs.js";
+import {chartWidth as widthRule} from "./width.js";
 
-// Framework's `width` can be 0 before the page lays out.
-const chartWidth = (width: number) => Math.max(width, 320);
-const shortDate = (d: string) => d.slice(5);
+/** The Retraining page's charts: each takes retraining.json and the width to draw at. */
 
-export interface WeekRow {
-  week: number;
-  start: string;
-  end: string;
-  days: number;
-  rmse_increase_pct: number | null;
-  drift_pct: number | null;
-  critical_missing_pct: number | null;
+/** Narrower than this, a chart scrolls (see width.ts). */
+const chartWidth = (width: number) => widthRule(width, 320);
+
+/** Every chart of the page takes the width to draw at. */
+export interface WidthOption {
+  width: number;
 }
 
 const weekSeries = ["RMSE over validation", "largest critical-feature drift", "critical values missing"] as const;
-const weekColors = ["#1f3b73", "#b35806", "#7b3294"];
+const weekColors = [series.navy, series.orange, series.purple];
 
 /** Week by week: how far accuracy and the critical inputs had moved, against the retraining triggers' lines. */
-export function weeklyChart(weeks: WeekRow[], rmseTrigger: number, driftTrigger: number, width: number) {
-  const label = (w: WeekRow) => `${shortDate(w.start)}–${shortDate(w.end)}${w.days < 7 ? ` (${w.days} d)` : ""}`;
+export function weeklyChart(ret: RetrainingTable, {width}: WidthOption) {
+  const weeks = ret.buildup.weeks;
+  const rmseTrigger = ret.settings.triggers.rmse_degradation_pct;
+  const driftTrigger = ret.settings.triggers.critical_drift_pct;
+  const label = (w: WeekFigures) => `${monthDay(w.start)}–${monthDay(w.end)}${w.days < 7 ? ` (${w.days} d)` : ""}`;
   const rows = weeks.flatMap((w) =>
     [w.rmse_increase_pct, w.drift_pct, w.critical_missing_pct].map((value, i) => ({week: label(w), series: weekSeries[i], value})),
   ).filter((r) => r.value !== null);
@@ -45,17 +49,24 @@ export function weeklyChart(weeks: WeekRow[], rmseTrigger: number, driftTrigger:
   });
 }
 
+/** One trigger on one day, as the grid draws it. */
 export interface TriggerCell {
   date: string;
   trigger: string;
   state: "fired" | "not fired" | "no data";
 }
 
-const stateColor = {"fired": "#c62828", "not fired": "#cfd8dc", "no data": "#ffffff"};
-const stateMark = {"fired": "✕", "not fired": "", "no data": "?"};
+const stateMark: Record<TriggerCell["state"], string> = {"fired": "✕", "not fired": "", "no data": "?"};
 
 /** Each trigger, each day: fired, not fired, or not judged (too few predictions in the window). */
-export function triggerGrid(cells: TriggerCell[], triggers: string[], width: number) {
+export function triggerGrid(ret: RetrainingTable, {width}: WidthOption) {
+  const triggers = ret.current.triggers.map((t) => t.name);
+  const cells = ret.daily.flatMap((d) =>
+    ret.current.triggers.map((t): TriggerCell => {
+      const fired = d.fired[t.id];
+      return {date: d.date, trigger: t.name, state: fired === null ? "no data" : fired ? "fired" : "not fired"};
+    }),
+  );
   return Plot.plot({
     title: "Which trigger fired on which day",
     subtitle: "Judged on the trailing window ending each day. ✕ fired; grey: did not fire; ? too few predictions to judge.",
@@ -64,9 +75,9 @@ export function triggerGrid(cells: TriggerCell[], triggers: string[], width: num
     height: 60 + 34 * triggers.length,
     marginLeft: 170,
     marginBottom: 36,
-    x: {type: "band", label: "Date (month-day)", tickFormat: (d: string) => (+d.slice(8) % 5 === 1 ? shortDate(d) : ""), padding: 0.08},
+    x: {...dayBandAxis("Date (month-day)"), padding: 0.08},
     y: {label: null, domain: triggers},
-    color: {domain: ["fired", "not fired", "no data"], range: [stateColor.fired, stateColor["not fired"], "#eceff1"], legend: true},
+    color: {domain: ["fired", "not fired", "no data"], range: [triggerStateColor.fired, triggerStateColor["not fired"], triggerStateColor["no data"]], legend: true},
     marks: [
       Plot.cell(cells, {x: "date", y: "trigger", fill: "state", stroke: "#90a4ae", strokeWidth: 0.5, tip: true}),
       Plot.text(cells, {x: "date", y: "trigger", text: (c: TriggerCell) => stateMark[c.state], fill: (c: TriggerCell) => (c.state === "fired" ? "white" : "#455a64"), fontWeight: "bold"}),
@@ -74,28 +85,11 @@ export function triggerGrid(cells: TriggerCell[], triggers: string[], width: num
   });
 }
 
-/** Fired / not fired as a word with a colour, for table cells. */
-export function firedCell(fired: boolean | null): HTMLElement {
-  const span = document.createElement("span");
-  span.textContent = fired === null ? "not judged" : fired ? "FIRED" : "not fired";
-  if (fired) {
-    span.style.color = "white";
-    span.style.background = stateColor.fired;
-    span.style.padding = "0 0.4em";
-    span.style.borderRadius = "3px";
-    span.style.fontWeight = "bold";
-  }
-  return span;
-}
-
-export interface ScheduleBar {
-  schedule: string;
-  low: number;
-  high: number;
-}
+type ScheduleBar = Pick<ScheduleRow, "schedule" | "low" | "high">;
 
 /** Annual cost of each schedule; a range for triggered retraining. */
-export function costChart(bars: ScheduleBar[], width: number) {
+export function costChart(ret: RetrainingTable, {width}: WidthOption) {
+  const bars: ScheduleBar[] = scheduleRows(ret);
   const usd0 = (x: number) => "$" + format(",.0f")(x);
   return Plot.plot({
     title: "Annual retraining cost by schedule",
@@ -108,8 +102,8 @@ export function costChart(bars: ScheduleBar[], width: number) {
     x: {label: "Annual cost ($)", grid: true, tickFormat: usd0},
     y: {label: null, domain: bars.map((b) => b.schedule)},
     marks: [
-      Plot.barX(bars, {y: "schedule", x1: "low", x2: "high", fill: "#1f3b73", insetTop: 6, insetBottom: 6}),
-      Plot.barX(bars.filter((b) => b.low === b.high), {y: "schedule", x: "high", fill: "#1f3b73", insetTop: 6, insetBottom: 6}),
+      Plot.barX(bars, {y: "schedule", x1: "low", x2: "high", fill: series.navy, insetTop: 6, insetBottom: 6}),
+      Plot.barX(bars.filter((b) => b.low === b.high), {y: "schedule", x: "high", fill: series.navy, insetTop: 6, insetBottom: 6}),
       Plot.text(bars, {y: "schedule", x: "high", text: (b: ScheduleBar) => (b.low === b.high ? usd0(b.high) : `${usd0(b.low)}–${usd0(b.high)}`), textAnchor: "start", dx: 4}),
       Plot.ruleX([0]),
     ],

@@ -1,0 +1,82 @@
+import type {DriftReport, NewSegmentsByDimension} from "../../loaders/drift/index.js";
+import {int, num, pct, sig, signedNum, signedPct, usd} from "../shared/format.js";
+import {el, nothing} from "./dom.js";
+import {keyed} from "./lookup.js";
+
+/** The Drift page's sentences that depend on what the data holds (the rest of its prose is in the page). */
+
+const orDash = (x: number | null) => (x === null ? "—" : usd(x));
+
+/** A share in percentage points, as the rules state it: 0.05 → 5. */
+export const points = (x: number): number => Math.round(x * 100);
+
+/** New categories or new brands (drift-report.json's `new_segments`, one entry per dimension). */
+export function newSegmentsOf(report: DriftReport, dimension: NewSegmentsByDimension["dimension"]): NewSegmentsByDimension {
+  return keyed(report.new_segments, (d) => d.dimension, "new-segment dimension").get(dimension);
+}
+
+/** How many quantiles per feature the training statistics hold, for the lead: "15 quantiles", or "no quantiles". */
+export const quantileCount = (report: DriftReport): string => (report.distribution.probs ? `${report.distribution.probs.length} quantiles` : "no quantiles");
+/** Whether the training statistics hold a correlation matrix, in words. */
+export const correlationHeld = (report: DriftReport): string => (report.correlation.unavailable ? "no correlation matrix" : "a correlation matrix");
+
+/** The training quantiles' probabilities, for the tests' method: "15, at 1, 5, 10, … %", or "none here". */
+export function quantilePoints(report: DriftReport): string {
+  const probs = report.distribution.probs;
+  return probs ? `${probs.length}, at ${probs.map((p) => `${Math.round(p * 100)}`).join(", ")} %` : "none here";
+}
+
+/** Bins between consecutive training quantiles (one fewer than the quantiles), or "" without quantiles. */
+export const binCount = (report: DriftReport): string => (report.distribution.probs ? `${report.distribution.probs.length - 1}` : "");
+
+/** The features whose training mean is near zero, with their mean, SD and shift, or the sentence that there are none. */
+export function nearZeroNote(report: DriftReport): string {
+  const near = report.impact.near_zero;
+  if (!near.length) return "No feature has such a mean here.";
+  const rows = keyed(report.features, (f) => f.feature, "drift row of feature");
+  const one = (f: (typeof near)[number]) => {
+    const row = rows.get(f.feature);
+    const shift = f.mean_shift_pct === null ? "no % change can be computed" : `its ${signedPct(f.mean_shift_pct)}`;
+    const sd = f.mean_shift_sd === null ? "" : ` is ${signedNum(f.mean_shift_sd, 2)} training SD`;
+    return `${f.feature} (training mean ${sig(row.train_mean, 3)}, SD ${sig(row.train_sd, 3)}: ${shift}${sd})`;
+  };
+  return `Here that is ${near.map(one).join(", ")}.`;
+}
+
+/** The lead-in to the second table of the impact section, when there is one. */
+export function missedByPctIntro(report: DriftReport): string {
+  return report.impact.missed_by_pct_rule.length
+    ? `Not severe by the % rule, yet shifted by at least ${report.settings.large_shift_sd} training SD (a low-variance feature can move its whole distribution with a small % change):`
+    : "";
+}
+
+/** How production correlations are computed and when a change counts, as a paragraph; nothing to say when there is no training matrix. */
+export function correlationMethod(report: DriftReport): HTMLParagraphElement | DocumentFragment {
+  const corr = report.correlation;
+  const miss = report.missingness;
+  if (corr.unavailable) return nothing();
+  return el(
+    "p",
+    {},
+    "Production correlations are computed on ",
+    el("strong", {}, "pairwise-complete"),
+    ` rows (both features present). Imputing missing values with the mean would shrink every production correlation by roughly the missing rates (${pct(miss.prod_rate)} of values on average) and show up as a spurious "change". ` +
+      (corr.adjusted_for_imputation
+        ? `The training matrix itself was computed after mean imputation of about ${pct(miss.train_rate)} missing values, which shrinks it by up to ${pct(corr.max_imputation_shrinkage)} if features were missing independently (not at all if they were missing together); a change is counted only beyond that range. `
+        : "The training matrix was computed without imputation. ") +
+      "A change is ",
+    el("strong", {}, "beyond noise"),
+    ` when Fisher's z test rejects "same correlation" at ${pct(corr.alpha, 0)} after a Bonferroni correction for the ${int(corr.pairs_compared)} pairs compared (|z| > ${corr.z_critical === null ? "n/a" : num(corr.z_critical, 3)}).`,
+  );
+}
+
+/** The accuracy of all rows in new categories and in new brands against the known ones. */
+export function newSegmentsSummary(report: DriftReport): string {
+  return report.new_segments
+    .map((d) => {
+      if (!d.known || !d.rows_new) return "";
+      const kind = d.dimension === "category" ? "categories" : "brands";
+      return `All rows in new ${kind}: RMSE ${orDash(d.rmse_new)} (${int(d.rows_new)} rows) against ${orDash(d.rmse_seen)} in ${kind} seen in training (${int(d.rows_seen)} rows); validation RMSE ${usd(report.validation_rmse)}.`;
+    })
+    .join(" ");
+}
