@@ -1,5 +1,5 @@
 import type {DriftReport, DriftTable} from "../../loaders/drift/index.js";
-import type {InputSummary} from "../../loaders/inputs/index.js";
+import type {InputSummary} from "../../loaders/pipeline/index.js";
 import type {PerformanceTable} from "../../loaders/performance/index.js";
 import {int, num, pct, signedPct, usd} from "../shared/format.js";
 import {kpiCards} from "./tiles.js";
