@@ -10,6 +10,8 @@ import {comomentsWasm} from "./comoments-wasm.js";
 export const blockRows = 8192;
 /** Rows per chunk of the cross products (the reduction order depends on it; see comoments.wat). */
 const chunkRows = 512;
+/** Rows per chunk of the corrections (speed only: their order does not depend on it). */
+const correctionRows = 256;
 
 /**
  * A block's sums, as views with strides: `cross[i*crossStride + j]` (i <= j)
@@ -41,14 +43,12 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   prepare(cols: number, k: number, rows: number, shift: number, stats: number, lists: number, meta: number, scratch: number): void;
   cross(cols: number, kc: number, rows2: number, out: number, chunk: number): void;
-  transpose(cols: number, kp8: number, rows2: number, p: number): void;
-  corrections(p: number, k: number, kp8: number, lists: number, meta: number, outS: number, outQ: number): void;
+  corrections(cols: number, p: number, k: number, kp8: number, rows: number, lists: number, meta: number, outS: number, outQ: number, cursors: number, chunk: number): void;
   missingPairs(k: number, rows: number, lists: number, meta: number, masks: number, words: number, pairs: number): void;
 }
 
 const columnBytes = 65600;
 const listBytes = 32784;
-const pairBlockBytes = 524288;
 
 /** Where each region of the kernel's memory starts for k features, and the views over it. */
 interface Layout {
@@ -64,6 +64,7 @@ interface Layout {
   outS: number;
   outQ: number;
   pairs: number;
+  cursors: number;
   stats: number;
   meta: number;
   shift: number;
@@ -104,13 +105,14 @@ function layoutFor(ex: KernelExports, k: number): Layout {
     return at;
   };
   const cols = region(kp8 * columnBytes);
-  const pairBlock = region((kp8 / 8) * pairBlockBytes);
+  const pairBlock = region(correctionRows * 64);
   const lists = region((k + 1) * listBytes);
   const masks = region(blockRows * words * 8);
   const out = region(kc * kc * 8);
   const outS = region(k * kp8 * 8);
   const outQ = region(k * kp8 * 8);
   const pairs = region(k * k * 4);
+  const cursors = region(k * 4);
   const stats = region(k * 32);
   const meta = region(k * 8);
   const shift = region(k * 8);
@@ -135,7 +137,7 @@ function layoutFor(ex: KernelExports, k: number): Layout {
     mode: new Int32Array(k),
     pairs: i32.subarray(pairs / 4, pairs / 4 + k * k),
   };
-  layout = {k, kc, kp8, words, cols, pairBlock, lists, masks, out, outS, outQ, pairs, stats, meta, shift, f64, i32, sums};
+  layout = {k, kc, kp8, words, cols, pairBlock, lists, masks, out, outS, outQ, pairs, cursors, stats, meta, shift, f64, i32, sums};
   return layout;
 }
 
@@ -154,10 +156,11 @@ export function kernelBlock(columns: readonly Float64Array[], shift: Float64Arra
   f64.set(shift, L.shift / 8);
   const rows2 = (rows + 1) & ~1;
   ex.prepare(L.cols, k, rows, L.shift, L.stats, L.lists, L.meta, L.lists + k * listBytes);
-  ex.transpose(L.cols, L.kp8, rows2, L.pairBlock);
   sums.cross.fill(0);
   ex.cross(L.cols, L.kc, rows2, L.out, chunkRows);
-  ex.corrections(L.pairBlock, k, L.kp8, L.lists, L.meta, L.outS, L.outQ);
+  sums.listSum.fill(0);
+  sums.listSq.fill(0);
+  ex.corrections(L.cols, L.pairBlock, k, L.kp8, rows, L.lists, L.meta, L.outS, L.outQ, L.cursors, correctionRows);
   f64.fill(0, L.masks / 8, L.masks / 8 + rows * L.words);
   sums.pairs.fill(0);
   ex.missingPairs(k, rows, L.lists, L.meta, L.masks, L.words, L.pairs);

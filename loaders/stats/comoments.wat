@@ -5,32 +5,29 @@
 ;;
 ;; One call of each function handles one block of at most 8,192 rows. The
 ;; caller copies each feature's values into its column (NaN = missing), calls
-;; prepare, transpose, cross, corrections and missingPairs, and then adds the
-;; block's partial sums into its accumulator.
+;; prepare, cross, corrections and missingPairs, and then adds the block's
+;; partial sums into its accumulator.
 ;;
 ;; Memory layout (byte offsets; the caller places the regions):
 ;; - columns: column j at cols + j*65600, row r at + r*8. 65,600 bytes is
 ;;   8,200 rows: room for 8,192 rows plus padding, a multiple of 16 (aligned
 ;;   f64x2 loads), and one cache line more than 64 KiB, so that the same row
 ;;   of successive columns falls in successive cache sets instead of all in
-;;   one (a 64 KiB stride made every column alias in L1 and L2).
+;;   one (with a 64 KiB stride every column would alias in L1 and L2).
 ;; - lists: column j's row list at lists + j*32784 (8,196 i32: a full block
 ;;   plus the slot the branch-free writer may store past the end).
-;; - the pair block P (written by transpose, read by corrections): columns in
-;;   blocks of 8; block b's row r is one 64-byte cache line at
-;;   P + b*524288 + r*64 holding the four column pairs (8b, 8b+1), (8b+2,
-;;   8b+3), ... as four f64x2.
+;; - the pair block P: scratch of the corrections, chunk*64 bytes.
 ;;
 ;; Reduction order (fixed, so the same inputs in the same blocks give the same
-;; bits; the plain-JS twin in comoments.ts follows it step for step):
+;; bits; the plain-JS twin in comoments-block.ts follows it step for step):
 ;; - per-column sums: two lanes, lane 0 over even rows and lane 1 over odd
 ;;   rows, each in row order; the block's sum is lane0 + lane1.
 ;; - cross products: the block is cut into chunks of `chunk` rows (the caller
 ;;   passes 512); within a chunk the two lanes again take even and odd rows in
 ;;   order; the chunk's partial is lane0 + lane1, and the block's total is the
 ;;   chunk partials added in chunk order to an output that starts at zero.
-;; - corrections: for each (missing-row list of j, column i), one running sum
-;;   in list order (ascending rows).
+;; - corrections: for each (row list of j, column i), one running sum in
+;;   list order (ascending rows), whatever the chunking.
 ;; Counts (present values, both-missing pairs) are exact integers.
 
 (module
@@ -231,85 +228,115 @@
         (local.set $r0 (i32.add (local.get $r0) (local.get $chunk)))
         (br_if $chunks (i32.lt_u (local.get $r0) (local.get $rows2))))))
 
-  ;; The pair block P from the centred columns (kp8 = k rounded up to 8, the
-  ;; extra columns zero): row r of columns 2q and 2q+1 as one f64x2, at
-  ;; P + (q/4)*524288 + r*64 + (q%4)*16. The corrections then read one cache
-  ;; line and issue four plain loads per listed row and 8 columns, instead of
-  ;; eight scalar loads and four lane inserts from eight columns (measured
-  ;; about 1.6x slower).
-  (func (export "transpose") (param $cols i32) (param $kp8 i32) (param $rows2 i32) (param $P i32)
+  ;; Rows [r0, r1) of columns ib..ib+7 as the pair block of the corrections:
+  ;; row r's columns (ib, ib+1), (ib+2, ib+3), ... as four f64x2 in one
+  ;; 64-byte line at P + (r - r0)*64. The corrections then issue four plain
+  ;; loads per listed row and 8 columns, instead of eight scalar loads and
+  ;; four lane inserts from eight columns (measured about 1.6x slower).
+  ;; r0 and r1 even (the padding row is zero).
+  (func $pairBlock (param $cols i32) (param $ib i32) (param $r0 i32) (param $r1 i32) (param $P i32)
     (local $q i32) (local $a i32) (local $end i32) (local $d i32) (local $x v128) (local $y v128)
-    (block $done
-      (br_if $done (i32.or (i32.eqz (local.get $rows2)) (i32.eqz (local.get $kp8))))
-      (loop $qs
-        (local.set $a (i32.add (local.get $cols) (i32.mul (i32.shl (local.get $q) (i32.const 1)) (i32.const 65600))))
-        (local.set $end (i32.add (local.get $a) (i32.shl (local.get $rows2) (i32.const 3))))
-        (local.set $d (i32.add (i32.add (local.get $P) (i32.shl (i32.shr_u (local.get $q) (i32.const 2)) (i32.const 19)))
-          (i32.shl (i32.and (local.get $q) (i32.const 3)) (i32.const 4))))
-        (loop $rs
-          (local.set $x (v128.load offset=0 (local.get $a)))
-          (local.set $y (v128.load offset=65600 (local.get $a)))
-          (v128.store offset=0 (local.get $d) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x) (local.get $y)))
-          (v128.store offset=64 (local.get $d) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x) (local.get $y)))
-          (local.set $a (i32.add (local.get $a) (i32.const 16)))
-          (local.set $d (i32.add (local.get $d) (i32.const 128)))
-          (br_if $rs (i32.lt_u (local.get $a) (local.get $end))))
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br_if $qs (i32.lt_u (local.get $q) (i32.shr_u (local.get $kp8) (i32.const 1)))))))
+    (loop $qs
+      (local.set $a (i32.add (i32.add (local.get $cols) (i32.mul (i32.add (local.get $ib) (i32.shl (local.get $q) (i32.const 1))) (i32.const 65600)))
+        (i32.shl (local.get $r0) (i32.const 3))))
+      (local.set $end (i32.add (local.get $a) (i32.shl (i32.sub (local.get $r1) (local.get $r0)) (i32.const 3))))
+      (local.set $d (i32.add (local.get $P) (i32.shl (local.get $q) (i32.const 4))))
+      (loop $rs
+        (local.set $x (v128.load offset=0 (local.get $a)))
+        (local.set $y (v128.load offset=65600 (local.get $a)))
+        (v128.store offset=0 (local.get $d) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $x) (local.get $y)))
+        (v128.store offset=64 (local.get $d) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $x) (local.get $y)))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 128)))
+        (br_if $rs (i32.lt_u (local.get $a) (local.get $end))))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (br_if $qs (i32.lt_u (local.get $q) (i32.const 4)))))
 
-  ;; For each column j with a non-empty list and each column i:
-  ;; outS[j*kp8 + i] = Σ c_ri and outQ[j*kp8 + i] = Σ c_ri² over the rows r
-  ;; of j's list, read from the pair block P. Entries of j with an empty list
-  ;; are left as they are (the caller does not read them). Column blocks are
-  ;; the outer loop so that one block of P (512 KiB) stays in L2 while every
-  ;; list runs over it.
+  ;; For each column j and each column i: outS[j*kp8 + i] = Σ c_ri and
+  ;; outQ[j*kp8 + i] = Σ c_ri² over the rows r of j's list; outS and outQ
+  ;; must start at zero. The work is cut by column blocks (8 columns), then
+  ;; by chunks of `chunk` rows (even), then by list: each chunk of a column
+  ;; block is first laid out as a pair block at P (chunk*64 bytes, 16 KiB for
+  ;; the 256 rows the caller passes), which stays in L1 while all the lists
+  ;; pass over it. Laid out for a whole block of 8,192 rows at once (512 KiB
+  ;; per 8 columns), the scattered rows missed L2 and the corrections took
+  ;; about 3 to 7 times as long.
+  ;; Each list's sums are carried from chunk to chunk through outS/outQ (a
+  ;; load and a store per chunk), so every sum is still one running sum in
+  ;; list order. `cursors` holds one i32 per list: how far it has been read.
   (func (export "corrections")
-    (param $P i32) (param $k i32) (param $kp8 i32) (param $lists i32) (param $meta i32) (param $outS i32) (param $outQ i32)
+    (param $cols i32) (param $P i32) (param $k i32) (param $kp8 i32) (param $rows i32) (param $lists i32) (param $meta i32)
+    (param $outS i32) (param $outQ i32) (param $cursors i32) (param $chunk i32)
     (local $ib i32) (local $j i32) (local $base i32) (local $lp i32) (local $lend i32) (local $a i32) (local $o i32)
+    (local $r0 i32) (local $r1 i32) (local $rows2 i32) (local $row i32) (local $cur i32) (local $os i32) (local $oq i32)
     (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
     (block $done
-      (br_if $done (i32.or (i32.eqz (local.get $k)) (i32.eqz (local.get $kp8))))
+      (br_if $done (i32.or (i32.or (i32.eqz (local.get $k)) (i32.eqz (local.get $kp8))) (i32.eqz (local.get $rows))))
+      (local.set $rows2 (i32.and (i32.add (local.get $rows) (i32.const 1)) (i32.const -2)))
       (loop $ibs
-        (local.set $base (i32.add (local.get $P) (i32.shl (local.get $ib) (i32.const 16))))
+        ;; every list from its start
         (local.set $j (i32.const 0))
-        (loop $js
-          (local.set $lp (i32.add (local.get $lists) (i32.mul (local.get $j) (i32.const 32784))))
-          (local.set $lend (i32.add (local.get $lp) (i32.shl (i32.load (i32.add (local.get $meta) (i32.shl (local.get $j) (i32.const 3)))) (i32.const 2))))
-          (if (i32.lt_u (local.get $lp) (local.get $lend))
-            (then
-              (local.set $s0 (v128.const f64x2 0 0)) (local.set $s1 (v128.const f64x2 0 0))
-              (local.set $s2 (v128.const f64x2 0 0)) (local.set $s3 (v128.const f64x2 0 0))
-              (local.set $q0 (v128.const f64x2 0 0)) (local.set $q1 (v128.const f64x2 0 0))
-              (local.set $q2 (v128.const f64x2 0 0)) (local.set $q3 (v128.const f64x2 0 0))
-              (loop $entries
-                (local.set $a (i32.add (local.get $base) (i32.shl (i32.load (local.get $lp)) (i32.const 6))))
-                (local.set $v0 (v128.load offset=0 (local.get $a)))
-                (local.set $v1 (v128.load offset=16 (local.get $a)))
-                (local.set $v2 (v128.load offset=32 (local.get $a)))
-                (local.set $v3 (v128.load offset=48 (local.get $a)))
-                (local.set $s0 (f64x2.add (local.get $s0) (local.get $v0)))
-                (local.set $s1 (f64x2.add (local.get $s1) (local.get $v1)))
-                (local.set $s2 (f64x2.add (local.get $s2) (local.get $v2)))
-                (local.set $s3 (f64x2.add (local.get $s3) (local.get $v3)))
-                (local.set $q0 (f64x2.add (local.get $q0) (f64x2.mul (local.get $v0) (local.get $v0))))
-                (local.set $q1 (f64x2.add (local.get $q1) (f64x2.mul (local.get $v1) (local.get $v1))))
-                (local.set $q2 (f64x2.add (local.get $q2) (f64x2.mul (local.get $v2) (local.get $v2))))
-                (local.set $q3 (f64x2.add (local.get $q3) (f64x2.mul (local.get $v3) (local.get $v3))))
-                (local.set $lp (i32.add (local.get $lp) (i32.const 4)))
-                (br_if $entries (i32.lt_u (local.get $lp) (local.get $lend))))
-              (local.set $o (i32.shl (i32.add (i32.mul (local.get $j) (local.get $kp8)) (local.get $ib)) (i32.const 3)))
-              (v128.store offset=0 (i32.add (local.get $outS) (local.get $o)) (local.get $s0))
-              (v128.store offset=16 (i32.add (local.get $outS) (local.get $o)) (local.get $s1))
-              (v128.store offset=32 (i32.add (local.get $outS) (local.get $o)) (local.get $s2))
-              (v128.store offset=48 (i32.add (local.get $outS) (local.get $o)) (local.get $s3))
-              (v128.store offset=0 (i32.add (local.get $outQ) (local.get $o)) (local.get $q0))
-              (v128.store offset=16 (i32.add (local.get $outQ) (local.get $o)) (local.get $q1))
-              (v128.store offset=32 (i32.add (local.get $outQ) (local.get $o)) (local.get $q2))
-              (v128.store offset=48 (i32.add (local.get $outQ) (local.get $o)) (local.get $q3))))
+        (loop $resets
+          (i32.store (i32.add (local.get $cursors) (i32.shl (local.get $j) (i32.const 2)))
+            (i32.add (local.get $lists) (i32.mul (local.get $j) (i32.const 32784))))
           (local.set $j (i32.add (local.get $j) (i32.const 1)))
-          (br_if $js (i32.lt_u (local.get $j) (local.get $k))))
+          (br_if $resets (i32.lt_u (local.get $j) (local.get $k))))
+        (local.set $r0 (i32.const 0))
+        (loop $chunks
+          (local.set $r1 (select (i32.add (local.get $r0) (local.get $chunk)) (local.get $rows2)
+            (i32.lt_u (i32.add (local.get $r0) (local.get $chunk)) (local.get $rows2))))
+          (call $pairBlock (local.get $cols) (local.get $ib) (local.get $r0) (local.get $r1) (local.get $P))
+          ;; row r of the chunk at P + (r - r0)*64
+          (local.set $base (i32.sub (local.get $P) (i32.shl (local.get $r0) (i32.const 6))))
+          (local.set $j (i32.const 0))
+          (loop $js
+            (local.set $cur (i32.add (local.get $cursors) (i32.shl (local.get $j) (i32.const 2))))
+            (local.set $lp (i32.load (local.get $cur)))
+            (local.set $lend (i32.add
+              (i32.add (local.get $lists) (i32.mul (local.get $j) (i32.const 32784)))
+              (i32.shl (i32.load (i32.add (local.get $meta) (i32.shl (local.get $j) (i32.const 3)))) (i32.const 2))))
+            (if (i32.lt_u (local.get $lp) (local.get $lend))
+              (then
+                (local.set $row (i32.load (local.get $lp)))
+                (if (i32.lt_u (local.get $row) (local.get $r1))
+                  (then
+                    (local.set $o (i32.shl (i32.add (i32.mul (local.get $j) (local.get $kp8)) (local.get $ib)) (i32.const 3)))
+                    (local.set $os (i32.add (local.get $outS) (local.get $o)))
+                    (local.set $oq (i32.add (local.get $outQ) (local.get $o)))
+                    (local.set $s0 (v128.load offset=0 (local.get $os))) (local.set $s1 (v128.load offset=16 (local.get $os)))
+                    (local.set $s2 (v128.load offset=32 (local.get $os))) (local.set $s3 (v128.load offset=48 (local.get $os)))
+                    (local.set $q0 (v128.load offset=0 (local.get $oq))) (local.set $q1 (v128.load offset=16 (local.get $oq)))
+                    (local.set $q2 (v128.load offset=32 (local.get $oq))) (local.set $q3 (v128.load offset=48 (local.get $oq)))
+                    (block $chunk_done
+                      (loop $entries
+                        (local.set $a (i32.add (local.get $base) (i32.shl (local.get $row) (i32.const 6))))
+                        (local.set $v0 (v128.load offset=0 (local.get $a)))
+                        (local.set $v1 (v128.load offset=16 (local.get $a)))
+                        (local.set $v2 (v128.load offset=32 (local.get $a)))
+                        (local.set $v3 (v128.load offset=48 (local.get $a)))
+                        (local.set $s0 (f64x2.add (local.get $s0) (local.get $v0)))
+                        (local.set $s1 (f64x2.add (local.get $s1) (local.get $v1)))
+                        (local.set $s2 (f64x2.add (local.get $s2) (local.get $v2)))
+                        (local.set $s3 (f64x2.add (local.get $s3) (local.get $v3)))
+                        (local.set $q0 (f64x2.add (local.get $q0) (f64x2.mul (local.get $v0) (local.get $v0))))
+                        (local.set $q1 (f64x2.add (local.get $q1) (f64x2.mul (local.get $v1) (local.get $v1))))
+                        (local.set $q2 (f64x2.add (local.get $q2) (f64x2.mul (local.get $v2) (local.get $v2))))
+                        (local.set $q3 (f64x2.add (local.get $q3) (f64x2.mul (local.get $v3) (local.get $v3))))
+                        (local.set $lp (i32.add (local.get $lp) (i32.const 4)))
+                        (br_if $chunk_done (i32.ge_u (local.get $lp) (local.get $lend)))
+                        (local.set $row (i32.load (local.get $lp)))
+                        (br_if $entries (i32.lt_u (local.get $row) (local.get $r1)))))
+                    (i32.store (local.get $cur) (local.get $lp))
+                    (v128.store offset=0 (local.get $os) (local.get $s0)) (v128.store offset=16 (local.get $os) (local.get $s1))
+                    (v128.store offset=32 (local.get $os) (local.get $s2)) (v128.store offset=48 (local.get $os) (local.get $s3))
+                    (v128.store offset=0 (local.get $oq) (local.get $q0)) (v128.store offset=16 (local.get $oq) (local.get $q1))
+                    (v128.store offset=32 (local.get $oq) (local.get $q2)) (v128.store offset=48 (local.get $oq) (local.get $q3))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br_if $js (i32.lt_u (local.get $j) (local.get $k))))
+          (local.set $r0 (local.get $r1))
+          (br_if $chunks (i32.lt_u (local.get $r0) (local.get $rows2))))
         (local.set $ib (i32.add (local.get $ib) (i32.const 8)))
         (br_if $ibs (i32.lt_u (local.get $ib) (local.get $kp8))))))
 
