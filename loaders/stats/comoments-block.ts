@@ -20,7 +20,7 @@ const correctionRows = 256;
  * list holds (0: the rows where j is missing; 1: the rows where j is
  * present, more than half being missing; 2: j is missing on every row, the
  * list is empty); `pairs[a*k + b]` (a <= b) counts the rows where both are
- * missing, among features of modes 0 and 1 only.
+ * missing.
  */
 export interface BlockSums {
   rows: number;
@@ -41,10 +41,10 @@ export interface BlockSums {
 /** The kernel's exports (comoments.wat documents each). */
 interface KernelExports {
   memory: WebAssembly.Memory;
-  prepare(cols: number, k: number, rows: number, shift: number, stats: number, lists: number, meta: number, scratch: number): void;
+  prepare(cols: number, k: number, rows: number, shift: number, stats: number, lists: number, meta: number, scratch: number, bits: number): void;
   cross(cols: number, kc: number, rows2: number, out: number, chunk: number): void;
   corrections(cols: number, p: number, k: number, kp8: number, rows: number, lists: number, meta: number, outS: number, outQ: number, cursors: number, chunk: number): void;
-  missingPairs(k: number, rows: number, lists: number, meta: number, masks: number, words: number, pairs: number): void;
+  missingPairs(k: number, words: number, bits: number, pairs: number, flags: number): void;
 }
 
 const columnBytes = 65600;
@@ -55,11 +55,11 @@ interface Layout {
   k: number;
   kc: number;
   kp8: number;
-  words: number;
   cols: number;
   pairBlock: number;
   lists: number;
-  masks: number;
+  bits: number;
+  flags: number;
   out: number;
   outS: number;
   outQ: number;
@@ -96,7 +96,6 @@ function layoutFor(ex: KernelExports, k: number): Layout {
   if (layout && layout.k === k && layout.f64.buffer === ex.memory.buffer) return layout;
   const kc = (k + 3) & ~3;
   const kp8 = (k + 7) & ~7;
-  const words = Math.ceil(k / 64);
   let end = 0;
   // Regions on 64-byte (cache line) boundaries.
   const region = (bytes: number): number => {
@@ -107,7 +106,9 @@ function layoutFor(ex: KernelExports, k: number): Layout {
   const cols = region(kp8 * columnBytes);
   const pairBlock = region(correctionRows * 64);
   const lists = region((k + 1) * listBytes);
-  const masks = region(blockRows * words * 8);
+  // One more bit set than features: missingPairs reads past the last one when k is odd.
+  const bits = region((k + 1) * 1024);
+  const flags = region(k * 4);
   const out = region(kc * kc * 8);
   const outS = region(k * kp8 * 8);
   const outQ = region(k * kp8 * 8);
@@ -137,7 +138,7 @@ function layoutFor(ex: KernelExports, k: number): Layout {
     mode: new Int32Array(k),
     pairs: i32.subarray(pairs / 4, pairs / 4 + k * k),
   };
-  layout = {k, kc, kp8, words, cols, pairBlock, lists, masks, out, outS, outQ, pairs, cursors, stats, meta, shift, f64, i32, sums};
+  layout = {k, kc, kp8, cols, pairBlock, lists, bits, flags, out, outS, outQ, pairs, cursors, stats, meta, shift, f64, i32, sums};
   return layout;
 }
 
@@ -155,15 +156,13 @@ export function kernelBlock(columns: readonly Float64Array[], shift: Float64Arra
   for (let j = 0; j < k; ++j) f64.set(columns[j].subarray(start, start + rows), (L.cols + j * columnBytes) / 8);
   f64.set(shift, L.shift / 8);
   const rows2 = (rows + 1) & ~1;
-  ex.prepare(L.cols, k, rows, L.shift, L.stats, L.lists, L.meta, L.lists + k * listBytes);
+  ex.prepare(L.cols, k, rows, L.shift, L.stats, L.lists, L.meta, L.lists + k * listBytes, L.bits);
   sums.cross.fill(0);
   ex.cross(L.cols, L.kc, rows2, L.out, chunkRows);
   sums.listSum.fill(0);
   sums.listSq.fill(0);
   ex.corrections(L.cols, L.pairBlock, k, L.kp8, rows, L.lists, L.meta, L.outS, L.outQ, L.cursors, correctionRows);
-  f64.fill(0, L.masks / 8, L.masks / 8 + rows * L.words);
-  sums.pairs.fill(0);
-  ex.missingPairs(k, rows, L.lists, L.meta, L.masks, L.words, L.pairs);
+  ex.missingPairs(k, Math.ceil(rows / 64), L.bits, L.pairs, L.flags);
   sums.rows = rows;
   for (let j = 0, s = L.stats / 8, t = L.meta / 4; j < k; ++j, s += 4, t += 2) {
     sums.sum[j] = f64[s];
@@ -285,7 +284,7 @@ export function scalarBlock(columns: readonly Float64Array[], shift: ArrayLike<n
   const set = new Int32Array(k);
   for (let r = 0; r < rows; ++r) {
     let size = 0;
-    for (let j = 0; j < k; ++j) if (mode[j] !== 2 && c[j][r] === 0 && columns[j][start + r] !== columns[j][start + r]) set[size++] = j;
+    for (let j = 0; j < k; ++j) if (c[j][r] === 0 && columns[j][start + r] !== columns[j][start + r]) set[size++] = j;
     for (let s = 0; s < size; ++s) for (let t = s, base = set[s] * k; t < size; ++t) ++pairs[base + set[t]];
   }
   return {rows, sum, present, min, max, cross, crossStride: k, listSum, listSq, listStride: k, listLength, mode, pairs};

@@ -119,13 +119,7 @@ function foldBlock(m: CoMoments, b: BlockSums): void {
       m.missSq[j * k + i] += mode === 0 ? q : b.cross[i * cs + i] - q;
     }
   }
-  for (let a = 0; a < k; ++a) {
-    for (let c = a; c < k; ++c) {
-      // Features missing on every row of the block (mode 2) are not in `pairs`: both are missing wherever the other one is.
-      const both = b.mode[a] === 2 ? b.rows - b.present[c] : b.mode[c] === 2 ? b.rows - b.present[a] : b.pairs[a * k + c];
-      m.bothMissing[a * k + c] += both;
-    }
-  }
+  for (let a = 0; a < k; ++a) for (let c = a; c < k; ++c) m.bothMissing[a * k + c] += b.pairs[a * k + c];
 }
 
 /** The sum of two accumulators of the same features and shift, element by element (a + b and b + a are the same bits). */
