@@ -1,5 +1,6 @@
 import {availableParallelism, loadavg} from "node:os";
 import {parseArgs} from "node:util";
+import {comomentsWasm} from "../loaders/stats/comoments-wasm.js";
 import {addCoMoments, type CoMoments, emptyCoMoments, kernelAvailable} from "../loaders/stats/index.js";
 import {mulberry32} from "./random.js";
 
@@ -15,6 +16,10 @@ import {mulberry32} from "./random.js";
  * counts included in the time but not in the count), by wall clock and by
  * the process's CPU time, with the load average before and after: the
  * machine is shared, and other processes slow the wall clock.
+ *
+ * Then the cross products alone (Σ c_i c_j over the centred, zero-filled
+ * values of one batch, repeated to N rows): the kernel's `cross` export
+ * against a plain JS loop blocked 2 × 2 with four accumulators.
  *
  * The batches are a pool of 16 random ones reused in turn, so memory stays
  * small; values are about 7,000 ± 50, centred by a shift near their mean.
@@ -85,3 +90,61 @@ console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(", "
 const w = results.get("wasm");
 const s = results.get("scalar");
 if (w !== undefined && s !== undefined) console.log(`kernel / JS twin speed-up (wall medians): ${(s / w).toFixed(2)}×`);
+
+// The cross products alone, on one batch's centred, zero-filled values.
+const c = pool[0].map((col, j) => Float64Array.from(col, (x) => (x === x ? x - shift[j] : 0)));
+const calls = Math.ceil(rows / batch);
+
+function jsCross(): number {
+  const out = new Float64Array(k * k);
+  const zero = new Float64Array(batch);
+  const t0 = performance.now();
+  for (let call = 0; call < calls; ++call) {
+    for (let i = 0; i < k; i += 2) {
+      const x0 = c[i];
+      const x1 = i + 1 < k ? c[i + 1] : zero;
+      for (let j = i; j < k; j += 2) {
+        const y0 = c[j];
+        const y1 = j + 1 < k ? c[j + 1] : zero;
+        let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+        for (let r = 0; r < batch; ++r) {
+          const a0 = x0[r], a1 = x1[r], b0 = y0[r], b1 = y1[r];
+          s00 += a0 * b0; s01 += a0 * b1; s10 += a1 * b0; s11 += a1 * b1;
+        }
+        out[i * k + j] += s00;
+        if (j + 1 < k) out[i * k + j + 1] += s01;
+        if (i + 1 < k) out[(i + 1) * k + j] += s10;
+        if (i + 1 < k && j + 1 < k) out[(i + 1) * k + j + 1] += s11;
+      }
+    }
+  }
+  return performance.now() - t0;
+}
+
+interface CrossKernel {
+  memory: WebAssembly.Memory;
+  cross(cols: number, kc: number, rows2: number, out: number, chunk: number): void;
+}
+const kernel = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob(comomentsWasm), (ch) => ch.charCodeAt(0))), {}).exports as unknown as CrossKernel;
+const kc = (k + 3) & ~3;
+const outAt = kc * 65600;
+kernel.memory.grow(Math.ceil((outAt + kc * kc * 8) / 65536));
+const heap = new Float64Array(kernel.memory.buffer);
+c.forEach((col, j) => heap.set(col, (j * 65600) / 8));
+function wasmCross(): number {
+  const t0 = performance.now();
+  for (let call = 0; call < calls; ++call) {
+    heap.fill(0, outAt / 8, outAt / 8 + kc * kc);
+    kernel.cross(0, kc, batch, outAt, 512);
+  }
+  return performance.now() - t0;
+}
+
+console.log(`\ncross products only (${products} per row), ${(calls * batch).toLocaleString("en-US")} rows, ${repeat} runs each`);
+console.log("loop                 wall µs/row median (min–max)   G products/s median");
+for (const [name, run] of [["kernel cross 2x4", wasmCross], ["JS 2x2 blocked", jsCross]] as const) {
+  run();
+  const us = Array.from({length: repeat}, () => (run() * 1000) / (calls * batch));
+  console.log(`${name.padEnd(20)} ${median(us).toFixed(3)} (${Math.min(...us).toFixed(3)}–${Math.max(...us).toFixed(3)})`.padEnd(52) + `${(products / median(us) / 1000).toFixed(2)}`);
+}
+console.log(`load average at end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
