@@ -148,16 +148,18 @@ export function mergeCoMoments(a: CoMoments, b: CoMoments): CoMoments {
  * (all of x's present rows, less j's missing ones). When x is constant on
  * those complete rows the true value is 0, but the computed one is a rounding
  * residue of the order of u·m·(the magnitudes that entered), u = 2^-53 and m
- * the effective length of the summations (here at most a few thousand: 256
- * terms per lane and chunk, 16 chunks per block, then one term per block and
- * merge). With those magnitudes bounded by
+ * the effective length of the summations: within a block of 8,192 rows at
+ * most 4,096 list entries (a list holds at most half the rows) or 256 terms
+ * per lane and chunk of the cross products, then one term per block and per
+ * merge. With those magnitudes bounded by
  *   scale = Σ_i-present c_i² + Σ_j-missing c_i² + 4·|Sx|·√(present_i·Σ c_i²)/n
  * (the last term bounds the error of Sx²/n through Cauchy–Schwarz), a
  * variance at or below `zeroVariance`·scale cannot be told from zero and the
- * pair is null. 1e-11 is about 60 times the worst-case bound at 10 million
- * rows (u·1500 ≈ 1.7e-13) and over 10^4 times the residues measured in the
- * tests; a real variance that small relative to the feature's centred sum of
- * squares would have its r resolved to no better than about 1%.
+ * pair is null. At 10 million rows (1,221 blocks) the worst-case bound is
+ * about u·5,300 ≈ 6e-13, 17 times below 1e-11; the largest residue measured
+ * in the tests is 2e-15 (test/stats/comoments.test.ts). A real variance at
+ * the threshold would have its r resolved only to a few per cent in the
+ * worst case, so little is lost by calling it zero.
  */
 export const zeroVariance = 1e-11;
 
