@@ -4,3 +4,4 @@ export * from "./error-sums.js";
 export * from "./moments.js";
 export * from "./normal.js";
 export * from "./quantile.js";
+export * from "./comoments.js";
