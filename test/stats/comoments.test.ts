@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {loadInputs} from "../../loaders/inputs/index.js";
+import {referenceInputs} from "../builders/csv-parse-reference.js";
 import {addCoMoments, type CoMoments, emptyCoMoments, mergeCoMoments, pairCorrelation, pairwiseCorrelation, zeroVariance} from "../../loaders/stats/index.js";
 import {seedData} from "../builders/helpers.js";
 import {mulberry32} from "../builders/random.js";
@@ -173,10 +173,10 @@ describe("pairCorrelation against the two-pass pairwiseCorrelation", () => {
   });
 
   it("agrees on the seed data, all 2,775 pairs of its 75 features", async () => {
-    const inputs = await loadInputs(seedData);
+    const inputs = await referenceInputs(seedData);
     const {x, features} = inputs.production;
     const mean = new Map(inputs.stats.features.map((f) => [f.feature, f.mean]));
-    const m = emptyCoMoments(features.map((f) => mean.get(f)!));
+    const m = emptyCoMoments(features.map((f) => mean.get(f) ?? 0));
     addCoMoments(m, x, inputs.production.rows);
     const a = againstReference(m, x);
     report("seed data", a);
