@@ -13,7 +13,7 @@ import {
   type ErrorSums,
   type Moments,
 } from "../stats/index.js";
-import {binOf, emptyBins, mergeBins} from "./cells.js";
+import {binColumn, emptyBins, gridOf, mergeBins, type CutsGrid} from "./cells.js";
 import type {AccumulationPlan} from "./plan.js";
 
 /** What one pass keeps about a feature, overall or in one day. */
@@ -98,11 +98,11 @@ export function emptyAccumulation(plan: AccumulationPlan): Accumulation {
 /**
  * Adds a batch of rows and their scores. Returns each row's flags (bit k: it
  * misses a feature of the plan's flag set k), which the kept rows store.
- * `binIndexes`, when given, receives each value's bin (−1 when missing) for
- * the features that have bins, so the spill can file the value without
- * finding its bin again.
+ * `binsOut`, when given, receives each value's bin (0xffff when missing) at
+ * [offset, offset + rows) of its feature's array (null for a feature without
+ * bins), so the spill files the value without finding its bin again.
  */
-export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: ProductionData, scores: Scores, binIndexes?: (Int32Array | null)[]): Uint8Array {
+export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: ProductionData, scores: Scores, binsOut?: {offset: number; bins: readonly (Uint16Array | null)[]}): Uint8Array {
   const n = data.rows;
   const k = data.x.length;
   const {category, price_tier: priceTier, brand} = acc.segments;
@@ -128,6 +128,7 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
     rowDays[i] = day;
     addError(getOr(acc.byImputed, scores.imputed[i], emptyErrorSums), actual, error);
   }
+  const grids = gridsOf(plan);
   const squared = new Float64Array(n);
   for (let i = 0; i < n; ++i) squared[i] = scores.error[i] * scores.error[i];
   // Feature moments column by column, overall and per day. A log's rows come
@@ -181,20 +182,8 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
     total.present.m2 = tM2;
     total.missing = tMissing;
     const bins = acc.bins[j];
-    const cuts = plan.cuts[j];
-    const binned = binIndexes?.[j];
-    if (bins !== null && cuts !== null) {
-      for (let i = 0; i < n; ++i) {
-        const x = column[i];
-        if (x !== x) {
-          if (binned) binned[i] = -1;
-          continue;
-        }
-        const b = binOf(cuts, x);
-        ++bins[b];
-        if (binned) binned[i] = b;
-      }
-    }
+    const grid = grids[j];
+    if (bins !== null && grid !== null) binColumn(grid, column, n, bins, binsOut?.bins[j] ?? null, binsOut?.offset ?? 0);
   }
   plan.priceFeatures.forEach((j, s) => {
     const column = data.x[j];
@@ -214,6 +203,14 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
   addCoMoments(acc.comoments, data.x, n);
   acc.rows += n;
   return rowFlags(plan, data);
+}
+
+/** Each feature's cut lookup, made once per plan (a plan is made once per run and shared by every batch). */
+const gridCache = new WeakMap<AccumulationPlan, (CutsGrid | null)[]>();
+function gridsOf(plan: AccumulationPlan): (CutsGrid | null)[] {
+  let grids = gridCache.get(plan);
+  if (grids === undefined) gridCache.set(plan, (grids = plan.cuts.map((c) => (c === null ? null : gridOf(c)))));
+  return grids;
 }
 
 /** Bit k of row i: the row misses a feature of flag set k. */

@@ -19,6 +19,87 @@ export interface Cuts {
   sub: number;
 }
 
+/**
+ * A cut's lookup: the training range split into `gridCells` equal cells, each
+ * knowing the first cut at or above its lower edge, so a value's cut is found
+ * in a step or two instead of a binary search (a pass bins 75 values a row).
+ * Derived from the cuts alone; any lookup gives the same bins as binOf.
+ */
+export interface CutsGrid {
+  cuts: Cuts;
+  first: Int32Array;
+  origin: number;
+  scale: number;
+  /** 1 / the width of each open interval between cuts (and of the tails: the training range). */
+  inverseWidth: Float64Array;
+}
+
+const gridCells = 512;
+
+export function gridOf(cuts: Cuts): CutsGrid {
+  const v = cuts.values;
+  const m = v.length;
+  const origin = v[0];
+  const range = span(v);
+  const scale = gridCells / range;
+  const first = new Int32Array(gridCells + 1);
+  for (let g = 0, t = 0; g <= gridCells; ++g) {
+    const edge = origin + g / scale;
+    while (t < m && v[t] < edge) ++t;
+    first[g] = t;
+  }
+  const inverseWidth = new Float64Array(m + 1);
+  inverseWidth[0] = 1 / range;
+  inverseWidth[m] = 1 / range;
+  for (let t = 1; t < m; ++t) inverseWidth[t] = 1 / (v[t] - v[t - 1]);
+  return {cuts, first, origin, scale, inverseWidth};
+}
+
+/**
+ * Counts the present values of column[0, n) into `bins` and, when `out` is
+ * given, writes each value's bin at out[at + i] (0xffff when missing). The
+ * bins are those of binOf: the cut by the grid then a step, the sub-bin by
+ * one multiplication.
+ */
+export function binColumn(grid: CutsGrid, column: Float64Array, n: number, bins: Float64Array, out: Uint16Array | null, at: number): void {
+  const v = grid.cuts.values;
+  const m = v.length;
+  const sub = grid.cuts.sub;
+  const first = grid.first;
+  const origin = grid.origin;
+  const scale = grid.scale;
+  const inverse = grid.inverseWidth;
+  const lowTail = v[0];
+  const highTail = v[m - 1];
+  for (let i = 0; i < n; ++i) {
+    const x = column[i];
+    let b: number;
+    if (x !== x) {
+      if (out !== null) out[at + i] = 0xffff;
+      continue;
+    }
+    // lo: the first cut ≥ x.
+    let lo: number;
+    if (x < lowTail) lo = 0;
+    else if (x > highTail) lo = m;
+    else {
+      const g = Math.floor((x - origin) * scale);
+      lo = first[g < 0 ? 0 : g > gridCells ? gridCells : g];
+      // The grid's edges are rounded: step back over any cut not below x, then on to the first cut ≥ x.
+      while (lo > 0 && v[lo - 1] >= x) --lo;
+      while (lo < m && v[lo] < x) ++lo;
+    }
+    if (lo < m && v[lo] === x) b = lo * (sub + 1) + sub;
+    else {
+      const share = lo === 0 ? 1 - (v[0] - x) * inverse[0] : (x - v[lo - 1]) * inverse[lo];
+      const s = share >= 1 ? sub - 1 : share > 0 ? Math.floor(share * sub) : 0;
+      b = lo * (sub + 1) + s;
+    }
+    ++bins[b];
+    if (out !== null) out[at + i] = b;
+  }
+}
+
 /** Bins per open cell: 64 puts about 1/900 of a feature's values in a bin when production looks like training. */
 export const binsPerCell = 64;
 
@@ -64,12 +145,12 @@ export function binOf(cuts: Cuts, x: number): number {
     else hi = mid;
   }
   if (lo < m && v[lo] === x) return lo * (sub + 1) + sub;
-  // x lies in the open cell below cut `lo` (cell 2·lo).
+  // x lies in the open cell below cut `lo` (cell 2·lo), at this share of its width (by one multiplication, as binColumn).
   let share: number;
   if (m === 0) share = 0.5;
-  else if (lo === 0) share = 1 - (v[0] - x) / span(v);
-  else if (lo === m) share = (x - v[m - 1]) / span(v);
-  else share = (x - v[lo - 1]) / (v[lo] - v[lo - 1]);
+  else if (lo === 0) share = 1 - (v[0] - x) * (1 / span(v));
+  else if (lo === m) share = (x - v[m - 1]) * (1 / span(v));
+  else share = (x - v[lo - 1]) * (1 / (v[lo] - v[lo - 1]));
   const s = share >= 1 ? sub - 1 : share > 0 ? Math.floor(share * sub) : 0;
   return lo * (sub + 1) + s;
 }

@@ -1,5 +1,5 @@
-import {binOfRank, cutOfBin, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
-import {readBins, type Contribution} from "../pass/index.js";
+import {binCount, binOfRank, cutOfBin, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
+import {readSpill, SpillDamaged, type Contribution} from "../pass/index.js";
 import {orderStatistic, quantileRanks} from "../stats/index.js";
 
 /**
@@ -8,58 +8,85 @@ import {orderStatistic, quantileRanks} from "../stats/index.js";
  * bins around its training quantiles (loaders/accumulate/cells.ts), so the bin
  * holding each order statistic the quantiles need, and its rank inside the
  * bin, are known from the merged counts; a statistic in the bin of values
- * equal to a training quantile is that value. The other bins' values are read
- * back from the files' bin spills (a small share of the log: a bin holds about
- * 1/900 of a feature's values when production looks like training), and a
- * selection inside each gives the statistic.
+ * equal to a training quantile is that value. The other bins' values are
+ * collected in one scan of the files' spills, which keep each value's bin
+ * beside it (a bin holds about 1/900 of a feature's values when production
+ * looks like training), and a selection inside each gives the statistic.
  *
  * Returns each feature's order statistic `k` (0-based among its present
  * values), or null for a feature without bins.
  */
 export function orderStatisticsOf(acc: Accumulation, plan: AccumulationPlan, probs: readonly number[] | null, contributions: readonly Contribution[]): (feature: number) => ((k: number) => number) | null {
-  const found: (Map<number, number> | null)[] = plan.features.map((_, j) => {
+  const k = plan.features.length;
+  const found: (Map<number, number> | null)[] = new Array(k).fill(null);
+  // Per feature: the wanted open bins (a mark per bin), where each collects, and the ranks wanted in each.
+  interface Wanted {
+    feature: number;
+    binIndex: number;
+    marks: Uint8Array;
+    bins: Map<number, {before: number; ranks: number[]; values: Float64Array; used: number}>;
+  }
+  const wanted: Wanted[] = [];
+  let binIndex = 0;
+  for (let j = 0; j < k; ++j) {
     const bins = acc.bins[j];
     const cuts = plan.cuts[j];
+    if (cuts === null) continue;
+    const index = binIndex++;
     const n = acc.features[j].present.n;
-    if (probs === null || bins === null || cuts === null || n === 0) return null;
+    if (probs === null || bins === null || n === 0) continue;
     const values = new Map<number, number>();
-    // The open bins to read, and the ranks wanted inside each.
-    const wanted = new Map<number, {before: number; ranks: number[]}>();
+    found[j] = values;
+    const w: Wanted = {feature: j, binIndex: index, marks: new Uint8Array(binCount(cuts)), bins: new Map()};
     for (const rank of quantileRanks(n, probs)) {
       const {bin, before} = binOfRank(bins, rank);
       const cut = cutOfBin(cuts, bin);
-      if (cut >= 0) values.set(rank, cuts.values[cut]);
-      else {
-        const w = wanted.get(bin) ?? {before, ranks: []};
-        w.ranks.push(rank - before);
-        wanted.set(bin, w);
+      if (cut >= 0) {
+        values.set(rank, cuts.values[cut]);
+        continue;
       }
+      const into = w.bins.get(bin) ?? {before, ranks: [], values: new Float64Array(bins[bin]), used: 0};
+      into.ranks.push(rank - before);
+      w.bins.set(bin, into);
+      w.marks[bin] = 1;
     }
-    if (wanted.size === 0) return values;
-    const collected = new Map([...wanted.keys()].map((b) => [b, {values: new Float64Array(bins[b]), used: 0}]));
-    const ranges = [...wanted.keys()].sort((a, b) => a - b).map((b): [number, number] => [b, b + 1]);
+    if (w.bins.size > 0) wanted.push(w);
+  }
+  if (wanted.length > 0) {
     for (const c of contributions) {
       for (const part of c.parts) {
-        readBins(part.bins, j, ranges, (bin, slice) => {
-          const into = collected.get(bin);
-          if (into === undefined || into.used + slice.length > into.values.length) throw new Error(`feature ${plan.features[j]}: bin ${bin} holds more values than the pass counted`);
-          into.values.set(slice, into.used);
-          into.used += slice.length;
+        readSpill(part.features, (chunk) => {
+          for (const w of wanted) {
+            const bins = chunk.bins(w.binIndex);
+            let hit = false;
+            for (let i = 0; i < chunk.rows && !hit; ++i) hit = bins[i] !== 0xffff && w.marks[bins[i]] === 1;
+            if (!hit) continue;
+            const values = chunk.values(w.feature);
+            for (let i = 0; i < chunk.rows; ++i) {
+              const b = bins[i];
+              if (b === 0xffff || w.marks[b] !== 1) continue;
+              const into = w.bins.get(b);
+              if (into === undefined || into.used === into.values.length) throw new SpillDamaged(part.features, `bin ${b} of ${plan.features[w.feature]} holds more values than the pass counted`);
+              into.values[into.used++] = values[i];
+            }
+          }
         });
       }
     }
-    for (const [bin, {before, ranks}] of wanted) {
-      const into = collected.get(bin);
-      if (into === undefined || into.used !== into.values.length) throw new Error(`feature ${plan.features[j]}: bin ${bin} holds ${into?.used} values, the pass counted ${into?.values.length}`);
-      // Ascending ranks: each selection searches only the values not below the previous one.
-      let from = 0;
-      for (const r of [...ranks].sort((a, b) => a - b)) {
-        values.set(before + r, orderStatistic(into.values, r, from));
-        from = r + 1;
+    for (const w of wanted) {
+      const values = found[w.feature];
+      if (values === null) continue;
+      for (const [bin, into] of w.bins) {
+        if (into.used !== into.values.length) throw new Error(`feature ${plan.features[w.feature]}: bin ${bin} holds ${into.used} values, the pass counted ${into.values.length}`);
+        // Ascending ranks: each selection searches only the values not below the previous one.
+        let from = 0;
+        for (const r of [...into.ranks].sort((a, b) => a - b)) {
+          values.set(into.before + r, orderStatistic(into.values, r, from));
+          from = r + 1;
+        }
       }
     }
-    return values;
-  });
+  }
   return (feature) => {
     const values = found[feature];
     if (values === null || values === undefined) return null;

@@ -1,15 +1,13 @@
 import {closeSync, openSync, writeSync} from "node:fs";
-import {accumulate, binCount, emptyAccumulation, RowsBuilder, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
+import {accumulate, emptyAccumulation, RowsBuilder, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
 import type {ProductionData, RowBatch} from "../inputs/index.js";
 import {formatScoresCsv, score, type ScoringPlan} from "../scoring/index.js";
-import {BinSpill} from "./bin-spill.js";
 import {FeatureSpill} from "./feature-spill.js";
 import {ScoresWriter} from "./scores-writer.js";
 
-/** Where a part's by-products go: its binned feature values, its price-signal columns and its scores.csv rows (no header). */
+/** Where a part's by-products go: its feature columns (feature-spill.ts) and its scores.csv rows (no header). */
 export interface PartFiles {
-  bins: string;
-  signals: string;
+  features: string;
   scores: string | null;
 }
 
@@ -21,9 +19,7 @@ export interface PartFiles {
 export class BatchSink {
   readonly accumulation: Accumulation;
   private readonly kept: RowsBuilder;
-  private readonly binned: {position: number; bins: number}[];
-  private readonly binSpill: BinSpill;
-  private readonly signals: FeatureSpill;
+  private readonly spill: FeatureSpill;
   private readonly scoresFd: number | null;
   private readonly writer: ScoresWriter | null;
 
@@ -35,9 +31,7 @@ export class BatchSink {
   ) {
     this.accumulation = emptyAccumulation(plan);
     this.kept = new RowsBuilder(hasLatency);
-    this.binned = plan.cuts.flatMap((cuts, position) => (cuts === null ? [] : [{position, bins: binCount(cuts)}]));
-    this.binSpill = new BinSpill(files.bins, this.binned);
-    this.signals = new FeatureSpill(files.signals, plan.priceFeatures);
+    this.spill = new FeatureSpill(files.features, plan.features.length, plan.cuts.map((c) => c !== null));
     this.scoresFd = files.scores === null ? null : openSync(files.scores, "w");
     this.writer = this.scoresFd === null ? null : new ScoresWriter(this.scoresFd);
   }
@@ -61,8 +55,7 @@ export class BatchSink {
   finish(): {accumulation: Accumulation; rows: Rows} {
     try {
       this.writer?.flush();
-      this.binSpill.close();
-      this.signals.close();
+      this.spill.close();
     } finally {
       if (this.scoresFd !== null) closeSync(this.scoresFd);
     }
@@ -72,8 +65,7 @@ export class BatchSink {
   /** Closes the files without using them (the part failed). */
   abandon(): void {
     try {
-      this.binSpill.close();
-      this.signals.close();
+      this.spill.close();
     } catch {
       // The part's files are removed with it.
     }
@@ -82,11 +74,11 @@ export class BatchSink {
 
   private add(data: ProductionData) {
     const scores = score(data, this.scoring);
-    const binIndexes = this.plan.cuts.map((cuts) => (cuts === null ? null : new Int32Array(data.rows)));
-    const flags = accumulate(this.accumulation, this.plan, data, scores, binIndexes);
+    // The batch's columns go straight into the spill's chunk, and their bins with them (accumulate finds each bin once).
+    const slot = this.spill.slot(data.rows);
+    for (let j = 0; j < data.x.length; ++j) slot.values[j].set(data.x[j].subarray(0, data.rows), slot.offset);
+    const flags = accumulate(this.accumulation, this.plan, data, scores, {offset: slot.offset, bins: slot.bins});
     this.kept.add(data, scores, flags);
-    this.binSpill.add(data.x, this.binned.map((f) => binIndexes[f.position] ?? new Int32Array(0)), data.rows);
-    this.signals.add(data.x, data.rows);
     return scores;
   }
 }

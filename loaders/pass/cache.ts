@@ -10,22 +10,23 @@ import type {Accumulation, Rows} from "../accumulate/index.js";
  * kept rows, feature columns and scores.csv rows) stored under the SHA-256 of
  * the file's bytes, so a rebuild reads only the files that changed.
  *
- *   <dir>/<engine>/<plan>/<sha256>/   one entry: manifest.json, accumulation.bin, rows.bin, part files
+ *   <dir>/<engine>/<plan>/<sha256>[+scores]/   one entry: manifest.json, accumulation.bin, rows.bin, part files
+ *                                    (with "+scores" when it holds the file's scores.csv rows too)
  *   <dir>/<engine>/files.json         what each path's size and mtime last hashed to (so an unchanged file is not hashed again)
  *
  * `engine` fingerprints the code that makes contributions (a cache from
  * another engine version is never read); `plan` fingerprints the choices made
  * from the model and statistics (the same file under another plan is another
  * entry). Entries are written into a temporary folder and renamed into place,
- * so two runs sharing the cache never see half an entry, and every file of an
+ * so two runs sharing the cache never see half an entry; an entry is never
+ * replaced or removed while whole (a run may be reading it), and every file of an
  * entry is checked against the CRC-32 the manifest records before it is used:
  * a damaged entry is ignored (and replaced), never trusted.
  */
 export interface EntryPart {
   rows: number;
   /** File names inside the entry (the spills check themselves, block by block; scores.csv rows are checked by their count when joined). */
-  bins: string;
-  signals: string;
+  features: string;
   scores: string | null;
 }
 
@@ -96,9 +97,22 @@ export class ContributionCache {
     return existsSync(this.plansDir) && readdirSync(this.plansDir).length > 0;
   }
 
-  /** The entry of a file's contents, or null when there is none or it is damaged (a damaged one is removed). */
-  read(sha256: string): CachedContribution | null {
-    const dir = join(this.plansDir, sha256);
+  /**
+   * The entry of a file's contents (one with its scores.csv rows when `scores`,
+   * else either), or null when there is none or it is damaged (a damaged one
+   * is removed).
+   */
+  read(sha256: string, scores: boolean): CachedContribution | null {
+    const names = scores ? [`${sha256}+scores`] : [`${sha256}+scores`, sha256];
+    for (const name of names) {
+      const entry = this.readEntry(name, sha256);
+      if (entry !== null) return entry;
+    }
+    return null;
+  }
+
+  private readEntry(name: string, sha256: string): CachedContribution | null {
+    const dir = join(this.plansDir, name);
     if (!existsSync(dir)) return null;
     try {
       const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as EntryManifest;
@@ -106,10 +120,10 @@ export class ContributionCache {
       const accumulation = deserialize(checked(join(dir, "accumulation.bin"), manifest.accumulationCrc)) as Accumulation;
       const rows = deserialize(checked(join(dir, "rows.bin"), manifest.rowsCrc)) as Rows;
       if (rows.n !== manifest.rows || accumulation.rows !== manifest.rows) throw new Error("row counts disagree");
-      for (const part of manifest.parts) for (const name of [part.bins, part.signals, part.scores]) if (name !== null && !existsSync(join(dir, name))) throw new Error("a part file is missing");
+      for (const part of manifest.parts) for (const name of [part.features, part.scores]) if (name !== null && !existsSync(join(dir, name))) throw new Error("a part file is missing");
       return {manifest, dir, accumulation, rows};
     } catch {
-      this.discard(sha256);
+      rmSync(dir, {recursive: true, force: true});
       return null;
     }
   }
@@ -124,7 +138,8 @@ export class ContributionCache {
   /**
    * Completes an entry written into `dir`: its accumulation and rows are
    * stored with their checksums, the manifest last, and the folder renamed
-   * into place. If another run stored the same entry meanwhile, theirs stays.
+   * into place. If another run stored the same entry meanwhile, theirs stays
+   * (the same bytes) and ours is dropped.
    */
   commit(dir: string, manifest: Omit<EntryManifest, "format" | "engine" | "plan" | "accumulationCrc" | "rowsCrc">, accumulation: Accumulation, rows: Rows): string {
     const accumulationBytes = serialize(accumulation);
@@ -133,29 +148,21 @@ export class ContributionCache {
     writeFileSync(join(dir, "rows.bin"), rowsBytes);
     const full: EntryManifest = {format, engine: this.engine, plan: this.plan, ...manifest, accumulationCrc: crc32(accumulationBytes), rowsCrc: crc32(rowsBytes)};
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(full));
-    const target = join(this.plansDir, manifest.sha256);
+    const withScores = manifest.parts.every((p) => p.scores !== null);
+    const target = join(this.plansDir, withScores ? `${manifest.sha256}+scores` : manifest.sha256);
     mkdirSync(this.plansDir, {recursive: true});
-    // An older entry of the same file (made without scores.csv rows, or by a run that lost a race) is moved aside first:
-    // a run still reading it keeps its open files, and no run ever sees a folder half replaced.
-    if (existsSync(target)) {
-      const aside = `${dir}.replaced`;
-      try {
-        renameSync(target, aside);
-        rmSync(aside, {recursive: true, force: true});
-      } catch {
-        // Another run replaced it meanwhile: ours goes in below, or theirs stays.
-      }
-    }
     try {
       renameSync(dir, target);
     } catch {
+      // Another run stored it first: theirs stays, whole.
       rmSync(dir, {recursive: true, force: true});
     }
     return target;
   }
 
+  /** Removes both entries of a file's contents (found damaged while in use). */
   discard(sha256: string): void {
-    rmSync(join(this.plansDir, sha256), {recursive: true, force: true});
+    for (const name of [sha256, `${sha256}+scores`]) rmSync(join(this.plansDir, name), {recursive: true, force: true});
   }
 
   /** Removes the folders of other engine versions (never read again) and this run's leftovers. */

@@ -1,5 +1,4 @@
 export * from "./batch-sink.js";
-export * from "./bin-spill.js";
 export * from "./cache.js";
 export * from "./feature-spill.js";
 export * from "./log.js";
@@ -7,5 +6,6 @@ export * from "./range-job.js";
 export * from "./read-log.js";
 export * from "./second-look.js";
 export * from "./sources-hash.js";
+export * from "./trace.js";
 export * from "./worker-pool.js";
 export * from "./worker-script.js";

@@ -5,6 +5,7 @@ import {concatRows, mergeAccumulations, type Accumulation, type AccumulationPlan
 import {InputError} from "../errors.js";
 import {checkedLayout, headerOnlyError, readHeader, recordInputError, splitRanges, syntaxInputError, type ByteRange, type CsvHeader, type ProductionFile, type RangeResult} from "../inputs/index.js";
 import type {ScoringPlan} from "../scoring/index.js";
+import {trace} from "./trace.js";
 import {fileSha256, type ContributionCache, type EntryPart} from "./cache.js";
 import {runPartJob, type PartJob, type PartOutcome} from "./range-job.js";
 import {runOnWorkers, stopRangeWorkers} from "./worker-pool.js";
@@ -30,11 +31,10 @@ export interface Contribution {
   cached: boolean;
 }
 
-/** One part of a file: its rows, its binned values (bin-spill.ts), its price-signal columns (feature-spill.ts), its scores.csv rows. */
+/** One part of a file: its rows, its spilled feature columns (feature-spill.ts), its scores.csv rows. */
 export interface ContributionPart {
   rows: number;
-  bins: string;
-  signals: string;
+  features: string;
   scores: string | null;
 }
 
@@ -83,7 +83,9 @@ export async function readLog(files: readonly ProductionFile[], options: ReadLog
       done[index] = bytes;
       options.progress?.(done.reduce((a, b) => a + b, 0), total);
     });
+    trace("parts read");
     const digests = await hashes;
+    trace("hashed");
     let at = 0;
     const fresh = plans.map((plan, p) => {
       const mine = outcomes.slice(at, at + plan.jobs.length);
@@ -101,6 +103,7 @@ export async function readLog(files: readonly ProductionFile[], options: ReadLog
     }
     for (const f of fresh) checkOutcomes(f.plan, f.outcomes);
     const stored = fresh.map((f) => storeContribution(f.plan, f.outcomes, f.sha256, cache, options.scores));
+    trace("stored in the cache");
     missing.forEach((i, k) => (known[i] = stored[k]));
     cache.saveIndex();
     return known.map((c) => required(c));
@@ -132,11 +135,9 @@ function cachedContribution(file: ProductionFile, cache: ContributionCache, scor
     cache.rememberHash(file.path, sha256, stat);
   }
   if (sha256 === null) return null;
-  const entry = cache.read(sha256);
+  const entry = cache.read(sha256, scores);
   if (entry === null) return null;
   const {manifest, dir} = entry;
-  // An entry made without scores.csv rows (for the site) does not serve the tables CLI: it is made again, with them.
-  if (scores && manifest.parts.some((p) => p.scores === null)) return null;
   return {
     file,
     sha256,
@@ -184,7 +185,7 @@ function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = opt
         plan: options.plan,
         scoring: options.scoring,
         hasLatency: layout.hasLatency,
-        files: {bins: join(dir, partNames(i, options.scores).bins), signals: join(dir, partNames(i, options.scores).signals), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
+        files: {features: join(dir, partNames(i, options.scores).features), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
       }),
     );
     return {file, stat, header, columns: {hasUnitsSold: layout.hasUnitsSold, hasLatency: layout.hasLatency, extraColumns: layout.extraColumns}, ranges, dir, jobs};
@@ -249,11 +250,11 @@ function storeContribution(plan: FilePlan, outcomes: readonly PartOutcome[], sha
 
 /** The file names of part i inside its entry. */
 function partNames(i: number, scores: boolean): Omit<EntryPart, "rows"> {
-  return {bins: `bins-${i}.bin`, signals: `signals-${i}.bin`, scores: scores ? `scores-${i}.csv` : null};
+  return {features: `features-${i}.bin`, scores: scores ? `scores-${i}.csv` : null};
 }
 
 function partIn(dir: string, p: EntryPart): ContributionPart {
-  return {rows: p.rows, bins: join(dir, p.bins), signals: join(dir, p.signals), scores: p.scores === null ? null : join(dir, p.scores)};
+  return {rows: p.rows, features: join(dir, p.features), scores: p.scores === null ? null : join(dir, p.scores)};
 }
 
 /** SHA-256 of a file, read in the background while the workers parse. */

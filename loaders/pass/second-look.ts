@@ -15,18 +15,19 @@ export interface SecondLook {
   visit(first: number, rows: number, columns: readonly Float64Array[]): void;
 }
 
-/** Runs each look over every file's spilled signal columns (`stored`: their positions), in log order. Throws SpillDamaged when a file's columns were damaged. */
-export function secondLook(contributions: readonly Contribution[], stored: readonly number[], looks: readonly SecondLook[]): void {
+/** Runs each look over every file's spilled feature columns, in log order. Throws SpillDamaged when a file's columns were damaged. */
+export function secondLook(contributions: readonly Contribution[], looks: readonly SecondLook[]): void {
   for (const look of looks) {
     if (look.features.length === 0) continue;
     let first = 0;
     for (const c of contributions) {
       for (const part of c.parts) {
-        const read = readSpill(part.signals, stored, look.features, (rows, columns) => {
-          look.visit(first, rows, columns);
-          first += rows;
+        const read = readSpill(part.features, (chunk) => {
+          // Each column is a view of scratch memory until the next is read: the look gets copies.
+          look.visit(first, chunk.rows, look.features.map((f) => chunk.values(f).slice()));
+          first += chunk.rows;
         });
-        if (read !== part.rows) throw new SpillDamaged(part.signals, `holds ${read} rows, its part of the file ${part.rows}`);
+        if (read !== part.rows) throw new SpillDamaged(part.features, `holds ${read} rows, its part of the file ${part.rows}`);
       }
     }
   }

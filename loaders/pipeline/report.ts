@@ -2,7 +2,7 @@ import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {config} from "../config.js";
 import {loadModelInputs, type ModelInputs} from "../inputs/index.js";
-import {ContributionCache, engineVersion, fingerprintOf, mergeLog, projectDir, readLog, SpillDamaged, type ReportInputs} from "../pass/index.js";
+import {ContributionCache, engineVersion, fingerprintOf, mergeLog, projectDir, readLog, SpillDamaged, trace, type ReportInputs} from "../pass/index.js";
 import {accumulationPlan} from "./plan.js";
 import {tablesOf, type Tables} from "./tables.js";
 
@@ -37,7 +37,7 @@ export async function reportTables(dataDir: string, options: ReportOptions = {})
   } catch (error) {
     // A cached file's spilled columns were damaged after its entry was checked: drop that entry and read the file again, once.
     if (!(error instanceof SpillDamaged)) throw error;
-    const damaged = inputs.log.contributions.find((c) => c.parts.some((p) => p.bins === error.path || p.signals === error.path));
+    const damaged = inputs.log.contributions.find((c) => c.parts.some((p) => p.features === error.path));
     if (damaged === undefined) throw error;
     cacheFor(modelInputs, options).discard(damaged.sha256);
     return tablesOf(await reportInputs(modelInputs, options));
@@ -69,6 +69,9 @@ export async function reportInputs(modelInputs: ModelInputs, options: ReportOpti
       progress: options.progress,
     });
   const contributions = await read();
-  return {...modelInputs, log: mergeLog(contributions, plan)};
+  trace("log read");
+  const log = mergeLog(contributions, plan);
+  trace("log merged");
+  return {...modelInputs, log};
 }
 

@@ -2,7 +2,7 @@ import {dailySums} from "../daily/index.js";
 import {driftReport, driftTable, orderStatisticsOf, type DriftReport, type DriftTable} from "../drift/index.js";
 import {memoTable, type MemoTable} from "../memo/index.js";
 import {monitoringSpec, monitoringTable, type MonitoringSpec, type MonitoringTable} from "../monitoring/index.js";
-import {secondLook, type ReportInputs} from "../pass/index.js";
+import {secondLook, trace, type ReportInputs} from "../pass/index.js";
 import {performanceDetail, performanceTable, RowErrors, type PerformanceDetail, type PerformanceTable} from "../performance/index.js";
 import {retrainingTable, type RetrainingTable} from "../retraining/index.js";
 import {fallbackLookOf, riskTable, type RiskTable} from "../risk/index.js";
@@ -48,8 +48,10 @@ export function tablesOf(inputs: ReportInputs): Tables {
   const importance = featureImportance(model, stats);
   const errors = new RowErrors(log.kept);
   const orderStatistics = orderStatisticsOf(acc, log.plan, stats.quantileProbs, log.contributions);
+  trace("quantiles looked up");
   const fallback = fallbackLookOf(inputs, importance, errors);
-  if (fallback.look) secondLook(log.contributions, log.plan.priceFeatures, [fallback.look]);
+  if (fallback.look) secondLook(log.contributions, [fallback.look]);
+  trace("fallback looked up");
 
   const performance = performanceTable(acc, errors, stats);
   const drift = driftTable(acc, log.features, stats);
@@ -58,6 +60,7 @@ export function tablesOf(inputs: ReportInputs): Tables {
   const monitoring = monitoringTable({inputs, days, importance, performance, drift});
   const retraining = retrainingTable({inputs, days, importance, performance, drift, monitoring});
   const risk = riskTable({inputs, importance, errors, fallback, performance, drift, monitoring});
+  trace("tables");
   return {
     inputs,
     summary: inputSummary(inputs),

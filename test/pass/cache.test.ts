@@ -79,14 +79,14 @@ describe("the per-file cache", () => {
     const cold = await reportTables(dir, {cacheDir: cache});
     const entries = [...entryDirs(cache).values()];
     expect(entries).toHaveLength(3);
-    // One byte of an accumulation flipped; a bin spill cut in half; a signal spill gone.
+    // One byte of an accumulation flipped; a feature spill cut in half; another feature spill gone.
     const acc = join(entries[0], "accumulation.bin");
     const bytes = readFileSync(acc);
     bytes[bytes.length >> 1] ^= 0xff;
     writeFileSync(acc, bytes);
-    const bins = join(entries[1], readdirSync(entries[1]).find((f) => f.startsWith("bins-")) ?? "");
-    writeFileSync(bins, readFileSync(bins).subarray(0, readFileSync(bins).length >> 1));
-    rmSync(join(entries[2], readdirSync(entries[2]).find((f) => f.startsWith("signals-")) ?? ""));
+    const spill = join(entries[1], readdirSync(entries[1]).find((f) => f.startsWith("features-")) ?? "");
+    writeFileSync(spill, readFileSync(spill).subarray(0, readFileSync(spill).length >> 1));
+    rmSync(join(entries[2], readdirSync(entries[2]).find((f) => f.startsWith("features-")) ?? ""));
     const again = await reportTables(dir, {cacheDir: cache});
     expect(tablesText(again)).toEqual(tablesText(cold));
     // Every entry is whole again: the next run serves all three.
