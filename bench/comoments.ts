@@ -1,5 +1,5 @@
 import {availableParallelism, loadavg} from "node:os";
-import {parseArgs} from "node:util";
+import {commandOrExit} from "../loaders/cli/args.js";
 import {comomentsWasm} from "../loaders/stats/comoments-wasm.js";
 import {addCoMoments, type CoMoments, emptyCoMoments, kernelAvailable} from "../loaders/stats/index.js";
 import {mulberry32} from "./random.js";
@@ -24,13 +24,15 @@ import {mulberry32} from "./random.js";
  * The batches are a pool of 16 random ones reused in turn, so memory stays
  * small; values are about 7,000 ± 50, centred by a shift near their mean.
  */
-const {values} = parseArgs({
+const {values} = commandOrExit({
+  command: "npm run bench:comoments --",
+  summary: "Times the co-moment accumulator over N rows of K features: the WebAssembly kernel against the plain-JS twin, then the cross products alone.",
   options: {
-    rows: {type: "string", default: "1000000"},
-    features: {type: "string", default: "75"},
-    missing: {type: "string", default: "0.12"},
-    repeat: {type: "string", default: "5"},
-    engine: {type: "string", default: "both"},
+    rows: {type: "string", value: "N", default: "1000000", help: "rows"},
+    features: {type: "string", value: "K", default: "75", help: "features"},
+    missing: {type: "string", value: "P", default: "0.12", help: "probability a value is missing"},
+    repeat: {type: "string", value: "R", default: "5", help: "runs per engine"},
+    engine: {type: "string", value: "E", default: "both", help: "both, wasm or scalar"},
   },
 });
 const rows = Number(values.rows);
@@ -38,7 +40,10 @@ const k = Number(values.features);
 const missing = Number(values.missing);
 const repeat = Number(values.repeat);
 const batch = 8192;
-if (!(rows > 0 && k > 0 && repeat > 0 && missing >= 0 && missing < 1)) throw new Error("bad arguments");
+if (!(rows > 0 && k > 0 && repeat > 0 && missing >= 0 && missing < 1 && ["both", "wasm", "scalar"].includes(values.engine))) {
+  process.stderr.write("error: --rows, --features and --repeat take positive numbers, --missing a probability below 1, --engine both, wasm or scalar\n");
+  process.exit(2);
+}
 
 const rnd = mulberry32(20261101);
 const pool: Float64Array[][] = Array.from({length: 16}, () =>

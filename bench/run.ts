@@ -2,11 +2,11 @@ import {spawnSync} from "node:child_process";
 import {copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
-import {parseArgs} from "node:util";
 import type {DriftTable} from "../loaders/drift/index.js";
 import {dimensions, loadModelInputs} from "../loaders/inputs/index.js";
 import type {PerformanceTable} from "../loaders/performance/index.js";
 import {config} from "../loaders/config.js";
+import {commandOrExit} from "../loaders/cli/args.js";
 import {compareFigures, type Agreement} from "./agreement.js";
 import type {DuckParams, DuckResult} from "./duckdb.js";
 import {generateProductionCsv} from "./generate.js";
@@ -21,21 +21,27 @@ import {generateProductionCsv} from "./generate.js";
  * how closely the two tools' figures agree.
  */
 const root = resolve(import.meta.dirname, "..");
-const {values} = parseArgs({
+const {values} = commandOrExit({
+  command: "npm run bench --",
+  summary: "Generates a deterministic production log of N rows from the seed data (in the system temp folder) and times, each as its own process, our tables CLI (cold: an empty cache each run) against DuckDB computing the same tables in SQL; prints wall time, rows/s, MB/s, peak memory, the ratio and how closely the figures agree.",
   options: {
-    rows: {type: "string", default: "1000000"},
-    keep: {type: "boolean", default: false},
-    repeat: {type: "string", default: "1"},
-    data: {type: "string", default: process.env.REPORT_DATA_DIR || join(root, "data")},
-    seed: {type: "string", default: "20261101"},
+    rows: {type: "string", value: "N", default: "1000000", help: "rows to generate"},
+    repeat: {type: "string", value: "R", default: "1", help: "runs of each tool (paired: ours, DuckDB, ours, …)"},
+    keep: {type: "boolean", help: "keep the generated log"},
+    data: {type: "string", value: "DIR", help: "the seed data folder (default REPORT_DATA_DIR, else data)"},
+    seed: {type: "string", value: "S", default: "20261101", help: "the generator's seed"},
   },
+  notes: ["exit status: 0 done; 1 a run failed; 2 a usage mistake."],
 });
 const rows = Number(values.rows);
 const repeat = Number(values.repeat);
 const seed = Number(values.seed);
-if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(repeat) && repeat > 0)) throw new Error("--rows and --repeat must be positive whole numbers");
+if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(repeat) && repeat > 0 && Number.isInteger(seed))) {
+  process.stderr.write("error: --rows, --repeat and --seed take positive whole numbers\n");
+  process.exit(2);
+}
 
-const dataDir = resolve(values.data);
+const dataDir = resolve(values.data ?? (process.env.REPORT_DATA_DIR || join(root, "data")));
 const seedInputs = await loadModelInputs(dataDir);
 const work = join(tmpdir(), `report-bench-${rows}-${seed}`);
 const csv = join(work, "production.csv");

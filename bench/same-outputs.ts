@@ -2,7 +2,7 @@ import {spawnSync} from "node:child_process";
 import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, join, resolve} from "node:path";
-import {parseArgs} from "node:util";
+import {commandOrExit} from "../loaders/cli/args.js";
 import {generateProductionCsv} from "./generate.js";
 
 /**
@@ -18,9 +18,21 @@ import {generateProductionCsv} from "./generate.js";
  * exit status 0 when every file is byte-identical, 1 otherwise.
  */
 const root = resolve(import.meta.dirname, "..");
-const {values} = parseArgs({options: {base: {type: "string", default: "HEAD"}, rows: {type: "string", default: "60000"}, keep: {type: "boolean", default: false}}});
+const {values} = commandOrExit({
+  command: "npm run same-outputs --",
+  summary: "Whether this working tree writes the same bytes as commit REV: every file of the tables CLI and every data file of the site's loaders, on four inputs (the embedded data, the alternative test inputs, the JSON model and statistics, a generated log of N rows).",
+  options: {
+    base: {type: "string", value: "REV", default: "HEAD", help: "the commit to compare with"},
+    rows: {type: "string", value: "N", default: "60000", help: "rows of the generated log"},
+    keep: {type: "boolean", help: "keep the temporary folder"},
+  },
+  notes: ["exit status: 0 every file byte-identical; 1 some differ; 2 a usage mistake."],
+});
 const rows = Number(values.rows);
-if (!(Number.isInteger(rows) && rows > 0)) throw new Error("--rows must be a positive whole number");
+if (!(Number.isInteger(rows) && rows > 0)) {
+  process.stderr.write(`error: --rows takes a positive whole number, not "${values.rows}"\n`);
+  process.exit(2);
+}
 
 const work = mkdtempSync(join(tmpdir(), "same-outputs-"));
 const base = join(work, "base");

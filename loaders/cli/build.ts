@@ -4,6 +4,7 @@ import {join} from "node:path";
 import {InputError} from "../errors.js";
 import {toJson} from "../pipeline/index.js";
 import {markFrameworkCache, prepareFrameworkCache, siteDataDir, siteInputsKey, versionStamp} from "../site/index.js";
+import {parseCommand} from "./args.js";
 import {runCli} from "./run.js";
 
 /**
@@ -21,7 +22,15 @@ import {runCli} from "./run.js";
  */
 const outDir = process.env.REPORT_OUT_DIR || "dist";
 
+const spec = {
+  command: "npm run build --",
+  summary: "Builds the site into dist/ from the data folder (REPORT_DATA_DIR, else data/): every loader's output comes from the inputs named, dist/ is replaced only when every page built without an error.",
+  options: {},
+  notes: ["environment: REPORT_DATA_DIR the data folder; REPORT_OUT_DIR the output folder (default dist).", "exit status: 0 built; 1 the build failed (one line says why; dist/ untouched); 2 a usage mistake."],
+} as const;
+
 runCli(() => {
+  if (parseCommand(spec) === null) return;
   const key = siteInputsKey(siteDataDir());
   prepareFrameworkCache(key);
   const temp = `${outDir}.building-${process.pid}`;

@@ -197,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`rds: ${e.message}\n${USAGE}`);
+    process.stderr.write(`rds: ${e.message} (npm run rds -- --help shows the usage)\n`);
     return 2;
   }
   if (args.help) {

@@ -1,42 +1,57 @@
 import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
-import {parseArgs} from "node:util";
-import {InputError} from "../errors.js";
 // Only what start-up needs is imported here (the worker pool): the workers start while the engine's modules load.
 import {startRangeWorkers} from "../pass/worker-pool.js";
+import {parseCommand, UsageError} from "./args.js";
 import {progressLine} from "./progress.js";
 import {runCli} from "./run.js";
 
-const usage = "usage: npm run tables -- --data DIR --out DIR [--threads N]";
+const spec = {
+  command: "npm run tables --",
+  summary: "Computes every table of the report from a data folder and writes them (the JSON files the site shows, and scores.csv) into OUT. Nothing is written unless everything is; one line on stderr says what was written.",
+  options: {
+    data: {type: "string", value: "DIR", default: "data", help: "the data folder: the production log (.csv and .parquet files, in any subfolders), production_model.rds/.json, training_stats.rds/.json"},
+    out: {type: "string", value: "DIR", required: true, help: "where to write the files"},
+    threads: {type: "string", value: "N", help: "worker threads (default one per core)"},
+  },
+  notes: ["exit status: 0 done; 1 a problem with the inputs (one line naming file, line and column); 2 a usage mistake."],
+} as const;
 
 runCli(async () => {
-  const {values} = parseArgs({options: {data: {type: "string", default: "data"}, out: {type: "string"}, threads: {type: "string"}, help: {type: "boolean"}}});
-  if (values.help) return console.log(usage);
-  if (!values.out) throw new InputError(`--out DIR is required (${usage})`);
+  const parsed = parseCommand(spec);
+  if (parsed === null) return;
+  const {values} = parsed;
+  const started = performance.now();
+  const out = values.out;
   const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new InputError(`--threads must be a whole number ≥ 1 (${usage})`);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new UsageError(`--threads takes a whole number ≥ 1, not "${values.threads}"`, spec.command);
   startRangeWorkers(threads);
   const [{cliJson, cliJsonNames, reportTables, scoresFile}, {scoresHeader}] = await Promise.all([import("../pipeline/index.js"), import("../scoring/index.js")]);
   const progress = progressLine("reading");
-  await writeOutputs(values.out, [...cliJsonNames(), scoresFile], async (path) => {
+  let summary = "";
+  await writeOutputs(out, [...cliJsonNames(), scoresFile], async (path) => {
     const tables = await reportTables(values.data, {threads, scores: true, progress: progress.update});
+    const {files, rows} = tables.inputs.log;
+    const cached = files.filter((f) => f.cached).length;
+    summary = `${rows.toLocaleString("en-US")} rows from ${files.length} ${files.length === 1 ? "file" : "files"}${cached ? ` (${cached} from the cache)` : ""}`;
     progress.done();
     for (const [name, text] of cliJson(tables)) writeFileSync(path[name], text);
     // scores.csv: the header, then every file's rows in log order, as the pass wrote them.
-    const out = openSync(path[scoresFile], "w");
+    const fd = openSync(path[scoresFile], "w");
     try {
-      writeAll(out, Buffer.from(scoresHeader.join(",") + "\n"));
+      writeAll(fd, Buffer.from(scoresHeader.join(",") + "\n"));
       for (const c of tables.inputs.log.contributions) {
         for (const part of c.parts) {
           if (part.scores === null) throw new Error(`${c.file.name}: its contribution has no scores.csv rows`);
-          append(out, part.scores);
+          append(fd, part.scores);
         }
       }
     } finally {
-      closeSync(out);
+      closeSync(fd);
     }
   });
+  process.stderr.write(`tables: wrote ${cliJsonNames().length + 1} files to ${out}/ (${summary}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 });
 
 /**
