@@ -36,7 +36,7 @@ export default {
   ],
   // Published at stable URLs (besides the hashed copies pages link to), so
   // engineers and tools can fetch the monitoring spec and its schema by name.
-  dynamicPaths: ["/data/monitoring-spec.json", "/monitoring-spec.schema.json"],
+  dynamicPaths: ["/data/monitoring-spec.json", "/monitoring-spec.schema.json", "/monitor-result.schema.json"],
   pager: false,
   search: false,
   footer: ({path}: {path: string}) => (version ? stampHtml(version, relativeRoot(path) + "version.json") : ""),

@@ -14,6 +14,15 @@ const rollbackAlertsPerDay = 10;
 const topFeatures = 10;
 /** Brief, Parts 3 and 5: the escalation chain's roles, lowest first. */
 const roles = {owner: "Model owner", manager: "Data-science manager", vp: "VP Engineering"} as const;
+/**
+ * Ours: a training mean closer to zero than half a training SD makes a %
+ * change meaningless (it measures the distance from zero, not from the
+ * distribution: trend_30d, mean 0.010 ± 0.053, reads −13% for a shift of
+ * 0.02 SD). One setting for the Drift page, monitoring and retraining, read
+ * through one rule (loaders/shared/near-zero.ts): they used to hold two
+ * copies of it, and the spec's "within 0.5 SD" read as ≤ where the code was <.
+ */
+const nearZeroMeanSd = 0.5;
 
 export const config = {
   model: {
@@ -28,13 +37,8 @@ export const config = {
   },
   /** The drift page's analyses beyond the brief's severe flag (Part 2). */
   driftAnalysis: {
-    /**
-     * Ours: a training mean closer to zero than half a training SD makes a %
-     * change meaningless (it measures the distance from zero, not from the
-     * distribution: trend_30d, mean 0.010 ± 0.053, reads −13% for a shift of
-     * 0.02 SD). Such features are judged by their shift in training SDs.
-     */
-    nearZeroMeanSd: 0.5,
+    /** Near-zero training means (see `nearZeroMeanSd` above): such features are judged by their shift in training SDs. */
+    nearZeroMeanSd,
     /**
      * Ours: a mean shift of half a training SD or more is large (Cohen's
      * "medium" effect size, d = 0.5). Judges near-zero-mean features, and
@@ -174,11 +178,11 @@ export const config = {
      */
     importantFeatures: topFeatures,
     /**
-     * Ours: a percentage mean shift is meaningless when the training mean is
-     * near zero (a tiny denominator); features whose |training mean| is below
-     * this many training SDs are left out of the mean-shift alert and listed.
+     * Near-zero training means (see `nearZeroMeanSd` above): features whose
+     * training mean is 0 or whose |training mean| is below this many training
+     * SDs are left out of the mean-shift alert and listed.
      */
-    minAbsMeanInSd: 0.5,
+    minAbsMeanInSd: nearZeroMeanSd,
     /** Ours: volume is compared with the median of up to 7 previous days' counts… */
     volumeBaselineDays: 7,
     /** Ours: …and only once at least 3 previous days exist (a median of fewer is one day's whim). */

@@ -1,4 +1,5 @@
 import {config} from "../config.js";
+import {isNearZeroMean} from "../shared/index.js";
 import type {FeatureDrift} from "./table.js";
 import type {FeatureImportance} from "../scoring/index.js";
 
@@ -39,13 +40,9 @@ export interface ImpactReport {
   severe_share_of_shift: number | null;
 }
 
-/**
- * Whether a % change is meaningful: not when the training mean is within
- * config.driftAnalysis.nearZeroMeanSd training SDs of zero (or the SD is 0 and
- * the mean is 0).
- */
+/** Whether a % change is meaningful: not when the training mean is near zero (the one rule, loaders/shared/near-zero.ts). */
 export function pctMeaningful(trainMean: number, trainSd: number): boolean {
-  return Math.abs(trainMean) >= config.driftAnalysis.nearZeroMeanSd * trainSd && trainMean !== 0;
+  return !isNearZeroMean(trainMean, trainSd, config.driftAnalysis.nearZeroMeanSd);
 }
 
 /** Drift × importance for every feature: `drift` is the drift table's rows (model order), `importance` gives each row's importance by position (its index). */

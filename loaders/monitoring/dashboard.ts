@@ -52,6 +52,8 @@ export interface MonitoringFacts {
     latency_budget_ms: number;
     important_features: number;
     min_abs_mean_in_sd: number;
+    /** The near-zero-mean rule in words (loaders/shared/near-zero.ts): the spec's, this page's and the Drift page's. */
+    near_zero_mean_rule: string;
     /** The accuracy lines as % over validation (the source of truth). */
     rmse_over_validation_pct: {yellow: number; red: number};
     response_hours: {yellow: number; red: number};

@@ -1,4 +1,5 @@
 import {config} from "../config.js";
+import {isNearZeroMean} from "../shared/index.js";
 import type {FeatureImportance} from "../scoring/index.js";
 import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 
@@ -27,8 +28,9 @@ export interface MonitoredFeatures {
 /**
  * The features whose drift is alerted on: the most important ones by
  * |β|·training SD. A percentage mean shift needs a training mean well away
- * from zero, so features with |mean| < minAbsMeanInSd training SDs keep their
- * missing-rate alert but drop the mean-shift one.
+ * from zero, so features whose mean is near zero (the one rule,
+ * loaders/shared/near-zero.ts) keep their missing-rate alert but drop the
+ * mean-shift one.
  */
 export function monitoredFeatures(
   importance: readonly FeatureImportance[],
@@ -49,7 +51,7 @@ export function monitoredFeatures(
       train_mean: s.mean,
       train_sd: s.sd,
       train_missing_pct: s.missingRate * 100,
-      mean_shift: s.mean !== 0 && Math.abs(s.mean) >= minAbsMeanInSd * s.sd,
+      mean_shift: !isNearZeroMean(s.mean, s.sd, minAbsMeanInSd),
     };
   });
   const total = importance.reduce((sum, f) => sum + f.importance, 0);

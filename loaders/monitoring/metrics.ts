@@ -1,5 +1,6 @@
 import {config} from "../config.js";
 import type {TrainingStats} from "../inputs/index.js";
+import {nearZeroMeanRule} from "../shared/index.js";
 import {checkThresholds, type Thresholds} from "./alerts.js";
 import type {MonitoredFeatures} from "./features.js";
 
@@ -31,8 +32,19 @@ export interface MetricDefinition {
   /** One alert per monitored feature rather than one for the model. */
   per_feature: boolean;
   features: string[] | null;
-  thresholds: Thresholds & {basis: string};
+  thresholds: MetricThresholds;
   owner: string;
+}
+
+/**
+ * A metric's lines. For the accuracy metrics the percentages over a
+ * validation figure are the source of truth (`over_validation`): the dollar
+ * lines are validation × (1 + pct/100), so they follow a retrained model;
+ * null for metrics whose lines are absolute.
+ */
+export interface MetricThresholds extends Thresholds {
+  basis: string;
+  over_validation: {statistic: "validation.rmse" | "validation.mae"; validation: number; yellow_pct: number; red_pct: number} | null;
 }
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
@@ -64,13 +76,14 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
   const trailingText = `the last ${m.windowDays} calendar days (today included), evaluated once they hold at least ${m.minWindowRows} predictions`;
   const shiftFeatures = monitored.features.filter((f) => f.mean_shift).map((f) => f.feature);
   const allFeatures = monitored.features.map((f) => f.feature);
-  const overValidation = (key: "rmse" | "mae", label: string): Thresholds & {basis: string} => {
+  const overValidation = (key: "rmse" | "mae", label: string): MetricThresholds => {
     const base = validation[key];
     const t = a[key];
     return {
       direction: "above",
       yellow: base * (1 + t.yellow / 100),
       red: base * (1 + t.red / 100),
+      over_validation: {statistic: `validation.${key}`, validation: base, yellow_pct: t.yellow, red_pct: t.red},
       basis: `${t.yellow}% and ${t.red}% over the validation ${label} of ${usd(base)} (training_stats), i.e. ${usd(base * (1 + t.yellow / 100))} and ${usd(base * (1 + t.red / 100))}; the percentages are the source of truth, so the lines follow the model when it is retrained.`,
     };
   };
@@ -129,7 +142,8 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "abs_above",
         yellow: a.meanShift.yellow,
         red: a.meanShift.red,
-        basis: `Yellow: the brief's line (Part 3: a feature's "mean shift above 25%"). Red: ours, ${times(a.meanShift.red / a.meanShift.yellow)} the yellow line. Monitored: the top ${m.importantFeatures} features by |β|·training SD, except those whose training mean is within ${m.minAbsMeanInSd} training SD of zero (a percentage of a near-zero mean is noise).`,
+        basis: `Yellow: the brief's line (Part 3: a feature's "mean shift above 25%"). Red: ours, ${times(a.meanShift.red / a.meanShift.yellow)} the yellow line. Monitored: the top ${m.importantFeatures} features by |β|·training SD, except those whose training mean is near zero (a percentage of a near-zero mean is noise): ${nearZeroMeanRule(m.minAbsMeanInSd)}.`,
+        over_validation: null,
       },
       owner: m.owners.drift,
     }),
@@ -148,6 +162,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "above",
         yellow: a.missingRate.yellow,
         red: a.missingRate.red,
+        over_validation: null,
         basis: `Red: the brief's line (Part 3: "missing rate above 15%"). Yellow: ours, ${times(a.missingRate.yellow / a.missingRate.red)} the red line, still about three standard errors above a 2% training rate in a ${m.minWindowRows}-row window.`,
       },
       owner: m.owners.drift,
@@ -167,6 +182,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "above",
         yellow: a.latencyP95.yellow,
         red: a.latencyP95.red,
+        over_validation: null,
         basis: `Red: past the API's ${m.latencyBudgetMs} ms budget. Yellow: ${Math.round((a.latencyP95.yellow / m.latencyBudgetMs) * 100)}% of the budget, when the headroom is gone.`,
       },
       owner: m.owners.serving,
@@ -186,6 +202,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "below",
         yellow: a.volume.yellow,
         red: a.volume.red,
+        over_validation: null,
         basis: `Ours: below ${a.volume.yellow}% of the usual daily count is worth a look; below ${a.volume.red}% most traffic is not being priced by the model (a broken upstream or a failed deploy). A median baseline ignores one odd day.`,
       },
       owner: m.owners.serving,
@@ -205,6 +222,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "above",
         yellow: a.mispricing.yellow,
         red: a.mispricing.red,
+        over_validation: null,
         basis: `Ours: ${mispricingBaselineText(stats)}; past ${a.mispricing.yellow}% the model misprices more than it did in validation, past ${a.mispricing.red}% about one revenue dollar in ${Math.round(100 / a.mispricing.red)} is priced wrong.`,
       },
       owner: m.owners.business,
@@ -224,6 +242,7 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
         direction: "above",
         yellow: a.alertsPerDay.yellow,
         red: a.alertsPerDay.red,
+        over_validation: null,
         basis: `Red: the brief's rollback criterion (Part 5: more than 10 alerts a day). Yellow: ours, ${times(a.alertsPerDay.yellow / a.alertsPerDay.red)} the red line: the on-call load is already heavy.`,
       },
       owner: m.owners.alertLoad,

@@ -32,6 +32,8 @@ export interface DayFigures {
   mae_trailing: number | null;
   latency_p50: number | null;
   latency_p95: number | null;
+  /** Today's rows with a latency (what the p95 is taken over; a row without latency_ms is left out). */
+  latency_n: number;
   /** Missing cells / all model-feature cells today, in %. */
   missing_all_pct: number | null;
   /** Highest missing rate among the monitored features: today, and over the window. */
@@ -95,6 +97,7 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
       mae_trailing: enough ? window.errors.sumAbsError / window.rows : null,
       latency_p50: p50,
       latency_p95: p95,
+      latency_n: d.latencyMs.length,
       missing_all_pct: today ? (d.features.reduce((s, f) => s + f.missing, 0) / (d.rows * d.features.length)) * 100 : null,
       missing_max_pct: today ? maxOf(monitored.map((f) => missingPct(d, f))) : null,
       missing_max_trailing_pct: worstMissing ? worstMissing.key : null,

@@ -1,5 +1,6 @@
 import {median} from "d3";
 import {config} from "../config.js";
+import {nearZeroMeanRule} from "../shared/index.js";
 import {addImpact, impactTotals, type DaySums} from "../daily/index.js";
 import type {DriftTable} from "../drift/index.js";
 import type {ReportInputs} from "../pass/index.js";
@@ -54,6 +55,7 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
       latency_budget_ms: m.latencyBudgetMs,
       important_features: m.importantFeatures,
       min_abs_mean_in_sd: m.minAbsMeanInSd,
+      near_zero_mean_rule: nearZeroMeanRule(m.minAbsMeanInSd),
       rmse_over_validation_pct: {...m.alerts.rmse},
       response_hours: {...m.responseHours},
       escalation: [...m.escalation],

@@ -70,7 +70,7 @@ export function tablesOf(inputs: ReportInputs): Tables {
     drift,
     driftReport: driftReport({stats, plan: log.plan, accumulation: acc, errors, orderStatistics, importance, performance, drift}),
     monitoring,
-    monitoringSpec: monitoringSpec(inputs, monitoring.rules, monitoring.window),
+    monitoringSpec: monitoringSpec(inputs, monitoring),
     retraining,
     risk,
     memo: memoTable({inputs, importance, performance, drift, monitoring, retraining, risk}),

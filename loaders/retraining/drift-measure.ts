@@ -1,4 +1,5 @@
 import {config} from "../config.js";
+import {isNearZeroMean} from "../shared/index.js";
 import {meanOf, type Moments, sampleSd} from "../stats/index.js";
 
 /** A critical feature's training figures and its column in the model order. */
@@ -29,7 +30,7 @@ export interface MeasuredDrift {
  * so both pages leave out the same features).
  */
 export function nearZeroMean(trainMean: number, trainSd: number, minAbsMeanInSd: number = config.monitoring.minAbsMeanInSd): boolean {
-  return trainMean === 0 || Math.abs(trainMean) < minAbsMeanInSd * trainSd;
+  return isNearZeroMean(trainMean, trainSd, minAbsMeanInSd);
 }
 
 /** Drift = the larger of |mean shift %| and |SD change %| (Part 2's two measures), ignoring the mean shift of a near-zero-mean feature. */

@@ -7,10 +7,10 @@ import {keyed} from "./lookup.js";
 /** Which monitored features the mean-shift rule leaves out (a near-zero training mean), or why none is. */
 export function meanShiftCoverage(mon: MonitoringTable): string {
   const excluded = mon.monitored.excluded_from_mean_shift;
-  const sd = mon.settings.min_abs_mean_in_sd;
+  const rule = `A feature's training mean is near zero, and a percentage shift of it noise, when ${mon.settings.near_zero_mean_rule}: the one rule of the spec, this page and the Drift page.`;
   return excluded.length
-    ? `Left out of the mean-shift rule (training mean within ${sd} training SD of zero, where a percentage shift is noise): ${excluded.map((f) => f.feature).join(", ")}.`
-    : `None of them has a training mean near zero, so all are watched for mean shifts (a feature whose training mean lay within ${sd} training SD of zero would be watched for missing values only: a percentage of a near-zero mean is noise).`;
+    ? `${rule} Left out of the mean-shift rule for that reason, and watched for missing values only: ${excluded.map((f) => f.feature).join(", ")}.`
+    : `${rule} None of them has such a mean, so all are watched for mean shifts.`;
 }
 
 /** Validation's mispricing for scale, when the training statistics give it. */

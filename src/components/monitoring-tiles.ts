@@ -1,7 +1,8 @@
 import type {ImpactTotals} from "../../loaders/daily/index.js";
-import type {MonitoringTable} from "../../loaders/monitoring/index.js";
+import type {MonitoringSpec, MonitoringTable} from "../../loaders/monitoring/index.js";
 import {int, usd} from "../shared/format.js";
 import {el} from "./dom.js";
+import {ruleSqlDetails} from "./monitoring-sql.js";
 import {metricReplay, metricValue, rule, sideSign, windowText} from "./monitoring-rules.js";
 import {kpiCards, statusTiles} from "./tiles.js";
 
@@ -47,7 +48,8 @@ export function impactCards(t: ImpactTotals): HTMLDivElement {
 }
 
 /** One card per alert rule: its group and name, both thresholds, its window, why these lines, and who responds first. */
-export function ruleCards(mon: MonitoringTable): HTMLDivElement {
+/** One card per rule: its lines, window, reasons and owner, and its SQL from the published spec. */
+export function ruleCards(mon: MonitoringTable, spec: MonitoringSpec): HTMLDivElement {
   const line = (label: string, text: string) => el("p", {}, el("strong", {}, `${label}: `), text);
   return el(
     "div",
@@ -64,6 +66,7 @@ export function ruleCards(mon: MonitoringTable): HTMLDivElement {
         line("Window", windowText(r)),
         line("Why these lines", r.thresholds.basis),
         line("First responder", r.owner),
+        ...(ruleSqlDetails(spec, r.id) ?? []),
       );
     }),
   );
