@@ -66,7 +66,7 @@ export function ruleCards(mon: MonitoringTable, spec: MonitoringSpec): HTMLDivEl
         line("Window", windowText(r)),
         line("Why these lines", r.thresholds.basis),
         line("First responder", r.owner),
-        ...(ruleSqlDetails(spec, r.id) ?? []),
+        ...[ruleSqlDetails(spec, r.id)].filter((d): d is HTMLDetailsElement => d !== null),
       );
     }),
   );
