@@ -1,4 +1,4 @@
-import {binCount, binOfRank, cutOfBin, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
+import {binOfRank, cutOfBin, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
 import {readSpill, SpillDamaged, type Contribution} from "../pass/index.js";
 import {orderStatistic, quantileRanks} from "../stats/index.js";
 
@@ -9,9 +9,10 @@ import {orderStatistic, quantileRanks} from "../stats/index.js";
  * holding each order statistic the quantiles need, and its rank inside the
  * bin, are known from the merged counts; a statistic in the bin of values
  * equal to a training quantile is that value. The other bins' values are
- * collected in one scan of the files' spills, which keep each value's bin
- * beside it (a bin holds about 1/900 of a feature's values when production
- * looks like training), and a selection inside each gives the statistic.
+ * read from the files' spills, which store each feature's values bin by bin
+ * (a bin holds about 1/900 of a feature's values when production looks like
+ * training, so only those few are read), and a selection inside each gives
+ * the statistic.
  *
  * Returns each feature's order statistic `k` (0-based among its present
  * values), or null for a feature without bins.
@@ -19,25 +20,23 @@ import {orderStatistic, quantileRanks} from "../stats/index.js";
 export function orderStatisticsOf(acc: Accumulation, plan: AccumulationPlan, probs: readonly number[] | null, contributions: readonly Contribution[]): (feature: number) => ((k: number) => number) | null {
   const k = plan.features.length;
   const found: (Map<number, number> | null)[] = new Array(k).fill(null);
-  // Per feature: the wanted open bins (a mark per bin), where each collects, and the ranks wanted in each.
+  // Per feature: the wanted open bins, where each collects, and the ranks wanted in each.
   interface Wanted {
     feature: number;
-    binIndex: number;
-    marks: Uint8Array;
-    bins: Map<number, {before: number; ranks: number[]; values: Float64Array; used: number}>;
+    /** Ascending. */
+    bins: number[];
+    into: Map<number, {before: number; ranks: number[]; values: Float64Array; used: number}>;
   }
   const wanted: Wanted[] = [];
-  let binIndex = 0;
   for (let j = 0; j < k; ++j) {
     const bins = acc.bins[j];
     const cuts = plan.cuts[j];
     if (cuts === null) continue;
-    const index = binIndex++;
     const n = acc.features[j].present.n;
     if (probs === null || bins === null || n === 0) continue;
     const values = new Map<number, number>();
     found[j] = values;
-    const w: Wanted = {feature: j, binIndex: index, marks: new Uint8Array(binCount(cuts)), bins: new Map()};
+    const w: Wanted = {feature: j, bins: [], into: new Map()};
     for (const rank of quantileRanks(n, probs)) {
       const {bin, before} = binOfRank(bins, rank);
       const cut = cutOfBin(cuts, bin);
@@ -45,38 +44,37 @@ export function orderStatisticsOf(acc: Accumulation, plan: AccumulationPlan, pro
         values.set(rank, cuts.values[cut]);
         continue;
       }
-      const into = w.bins.get(bin) ?? {before, ranks: [], values: new Float64Array(bins[bin]), used: 0};
+      const into = w.into.get(bin) ?? {before, ranks: [], values: new Float64Array(bins[bin]), used: 0};
       into.ranks.push(rank - before);
-      w.bins.set(bin, into);
-      w.marks[bin] = 1;
+      w.into.set(bin, into);
     }
-    if (w.bins.size > 0) wanted.push(w);
+    w.bins = [...w.into.keys()].sort((a, b) => a - b);
+    if (w.bins.length > 0) wanted.push(w);
   }
   if (wanted.length > 0) {
     for (const c of contributions) {
       for (const part of c.parts) {
-        readSpill(part.features, (chunk) => {
-          for (const w of wanted) {
-            const bins = chunk.bins(w.binIndex);
-            let hit = false;
-            for (let i = 0; i < chunk.rows && !hit; ++i) hit = bins[i] !== 0xffff && w.marks[bins[i]] === 1;
-            if (!hit) continue;
-            const values = chunk.values(w.feature);
-            for (let i = 0; i < chunk.rows; ++i) {
-              const b = bins[i];
-              if (b === 0xffff || w.marks[b] !== 1) continue;
-              const into = w.bins.get(b);
-              if (into === undefined || into.used === into.values.length) throw new SpillDamaged(part.features, `bin ${b} of ${plan.features[w.feature]} holds more values than the pass counted`);
-              into.values[into.used++] = values[i];
+        readSpill(
+          part.features,
+          (chunk) => {
+            for (const w of wanted) {
+              for (const bin of w.bins) {
+                const values = chunk.binValues(w.feature, bin);
+                const into = w.into.get(bin);
+                if (into === undefined || into.used + values.length > into.values.length) throw new SpillDamaged(part.features, `bin ${bin} of ${plan.features[w.feature]} holds more values than the pass counted`);
+                into.values.set(values, into.used);
+                into.used += values.length;
+              }
             }
-          }
-        });
+          },
+          part.rows,
+        );
       }
     }
     for (const w of wanted) {
       const values = found[w.feature];
       if (values === null) continue;
-      for (const [bin, into] of w.bins) {
+      for (const [bin, into] of w.into) {
         if (into.used !== into.values.length) throw new Error(`feature ${plan.features[w.feature]}: bin ${bin} holds ${into.used} values, the pass counted ${into.values.length}`);
         // Ascending ranks: each selection searches only the values not below the previous one.
         let from = 0;

@@ -1,8 +1,8 @@
 import {closeSync, openSync, writeSync} from "node:fs";
-import {accumulate, emptyAccumulation, RowsBuilder, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
+import {accumulate, binCount, emptyAccumulation, RowsBuilder, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
 import type {ProductionData, RowBatch} from "../inputs/index.js";
 import {formatScoresCsv, score, type ScoringPlan} from "../scoring/index.js";
-import {FeatureSpill} from "./feature-spill.js";
+import {FeatureSpill, type SpillSlot} from "./feature-spill.js";
 import {ScoresWriter} from "./scores-writer.js";
 
 /** Where a part's by-products go: its feature columns (feature-spill.ts) and its scores.csv rows (no header). */
@@ -22,6 +22,8 @@ export class BatchSink {
   private readonly spill: FeatureSpill;
   private readonly scoresFd: number | null;
   private readonly writer: ScoresWriter | null;
+  /** The spill's room the reader is parsing the current batch into (see columns). */
+  private slot: SpillSlot | null = null;
 
   constructor(
     private readonly plan: AccumulationPlan,
@@ -31,9 +33,18 @@ export class BatchSink {
   ) {
     this.accumulation = emptyAccumulation(plan);
     this.kept = new RowsBuilder(hasLatency);
-    this.spill = new FeatureSpill(files.features, plan.features.length, plan.cuts.map((c) => c !== null));
+    this.spill = new FeatureSpill(files.features, {features: plan.features.length, rowFeatures: plan.priceFeatures, binCounts: plan.cuts.map((c) => (c === null ? null : binCount(c)))});
     this.scoresFd = files.scores === null ? null : openSync(files.scores, "w");
     this.writer = this.scoresFd === null ? null : new ScoresWriter(this.scoresFd);
+  }
+
+  /**
+   * Where the reader should parse the next batch's feature columns (at most
+   * `rows` rows): straight into the spill's chunk, so they are not copied.
+   */
+  columns(rows: number): Float64Array[] {
+    this.slot = this.spill.slot(rows);
+    return this.slot.values;
   }
 
   /** A batch from the byte-level CSV reader: its scores.csv rows are copied from the input's bytes where they can be. */
@@ -74,10 +85,15 @@ export class BatchSink {
 
   private add(data: ProductionData) {
     const scores = score(data, this.scoring);
-    // The batch's columns go straight into the spill's chunk, and their bins with them (accumulate finds each bin once).
-    const slot = this.spill.slot(data.rows);
-    for (let j = 0; j < data.x.length; ++j) slot.values[j].set(data.x[j].subarray(0, data.rows), slot.offset);
+    // The batch's columns are in the spill's chunk already when the reader parsed them there (see columns); else they are copied there. Their bins go beside them (accumulate finds each bin once).
+    let slot = this.slot;
+    this.slot = null;
+    if (slot === null || slot.values.some((column, j) => column !== data.x[j])) {
+      slot = this.spill.slot(data.rows);
+      for (let j = 0; j < data.x.length; ++j) slot.values[j].set(data.x[j].subarray(0, data.rows));
+    }
     const flags = accumulate(this.accumulation, this.plan, data, scores, {offset: slot.offset, bins: slot.bins});
+    this.spill.commit(data.rows);
     this.kept.add(data, scores, flags);
     return scores;
   }

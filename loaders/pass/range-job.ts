@@ -54,6 +54,7 @@ export function runPartJob(job: PartJob, progress?: (bytes: number) => void): Pa
         keepProductId: false,
         spans: job.files.scores !== null,
         maxRecordBytes: part.speculative ? speculativeMaxRecordBytes : undefined,
+        columns: () => sink.columns(batchRows),
         onBatch: (batch) => {
           sink.addCsv(batch);
           progress?.(batch.position - part.from);

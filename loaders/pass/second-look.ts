@@ -1,4 +1,4 @@
-import {readSpill, SpillDamaged} from "./feature-spill.js";
+import {readSpill} from "./feature-spill.js";
 import type {Contribution} from "./read-log.js";
 
 /**
@@ -9,7 +9,7 @@ import type {Contribution} from "./read-log.js";
  * ranked them).
  */
 export interface SecondLook {
-  /** Feature positions (model order) to read; the visitor gets one column for each, in this order. */
+  /** Feature positions (model order) to read, among the plan's price features (the spill keeps only those in row order); the visitor gets one column for each, in this order. */
   features: readonly number[];
   /** Each chunk of rows in log order; `first` is the chunk's first row in the whole log. */
   visit(first: number, rows: number, columns: readonly Float64Array[]): void;
@@ -22,12 +22,15 @@ export function secondLook(contributions: readonly Contribution[], looks: readon
     let first = 0;
     for (const c of contributions) {
       for (const part of c.parts) {
-        const read = readSpill(part.features, (chunk) => {
-          // Each column is a view of scratch memory until the next is read: the look gets copies.
-          look.visit(first, chunk.rows, look.features.map((f) => chunk.values(f).slice()));
-          first += chunk.rows;
-        });
-        if (read !== part.rows) throw new SpillDamaged(part.features, `holds ${read} rows, its part of the file ${part.rows}`);
+        readSpill(
+          part.features,
+          (chunk) => {
+            // Each column is a view of scratch memory until the next is read: the look gets copies.
+            look.visit(first, chunk.rows, look.features.map((f) => chunk.values(f).slice()));
+            first += chunk.rows;
+          },
+          part.rows,
+        );
       }
     }
   }

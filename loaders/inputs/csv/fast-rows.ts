@@ -64,7 +64,7 @@ export class FastRowReader {
   private readonly breakByte: number;
   private readonly breakLength: number;
   /** Each field's numeric column (null for text), and whether it may be missing. */
-  private readonly numeric: (Float64Array | null)[];
+  private numeric: (Float64Array | null)[];
   private readonly optional: Uint8Array;
   /** When set, [start, end) of each row's id fields in the buffer, `spanColumns` pairs a row. */
   spans: Int32Array | null = null;
@@ -81,7 +81,17 @@ export class FastRowReader {
     this.breakByte = mode === crBreak || mode === crlfBreak ? cr : lf;
     this.breakLength = mode === crlfBreak ? 2 : 1;
     this.optional = Uint8Array.from(this.roles, (role) => (role === actualPrice ? 0 : 1));
-    this.numeric = Array.from(this.roles, (role) =>
+    this.numeric = this.numericColumns();
+  }
+
+  /** The columns' arrays were replaced (the next batch goes elsewhere). */
+  retarget(): void {
+    this.numeric = this.numericColumns();
+  }
+
+  private numericColumns(): (Float64Array | null)[] {
+    const columns = this.columns;
+    return Array.from(this.roles, (role) =>
       role >= 0 ? columns.x[role] : role === actualPrice ? columns.actualPrice : role === unitsSold ? columns.unitsSold : role === latencyMs ? columns.latencyMs : null,
     );
   }

@@ -60,6 +60,13 @@ export interface RangeOptions {
   /** A speculative range gives up on a longer record rather than buffer it. */
   maxRecordBytes?: number;
   onBatch?: (batch: RowBatch) => void;
+  /**
+   * Where each batch's feature columns go (each with room for `batchRows`),
+   * asked for before the batch's first row: a caller that keeps the values
+   * (the pass's spill) has them parsed straight into place instead of copied.
+   * Without it, one set of columns is reused batch after batch.
+   */
+  columns?: () => Float64Array[];
 }
 
 const blockBytes = 4 << 20;
@@ -127,6 +134,8 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
     features: layout.features,
     extraColumns: layout.extraColumns,
   };
+  // The caller's columns replace the feature columns (see target).
+  if (options.columns !== undefined) data.x = [];
   const spans = options.spans && collecting ? new Int32Array(batchRows * 2 * spanColumns) : null;
   const texts = new Map<number, string[]>();
   // A structure-only scan reads no field: it needs no fast reader (and its layout locates no column).
@@ -141,12 +150,19 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
   let syntaxError: CsvSyntaxError | null = null;
   let problem: RecordProblem | null = null;
   let tooLong = false;
+  const target = () => {
+    if (options.columns === undefined || !collecting) return;
+    data.x = options.columns();
+    reader?.retarget();
+  };
+  target();
   const flush = () => {
     if (batchCount === 0 || !collecting) return;
     data.rows = batchCount;
     options.onBatch?.({data, buf, spans, texts, position});
     batchCount = 0;
     texts.clear();
+    target();
   };
 
   for (;;) {
