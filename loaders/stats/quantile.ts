@@ -18,19 +18,10 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
   // Order statistics in ascending order, each selected among the values not
   // below the previous one: later selections work on ever smaller ranges.
   const n = copy.length;
-  const wanted = new Set<number>();
-  for (const p of probs) {
-    if (!(p > 0) || n < 2) wanted.add(0);
-    else if (p >= 1) wanted.add(n - 1);
-    else {
-      const i = Math.floor((n - 1) * p);
-      wanted.add(i).add(i + 1);
-    }
-  }
   // Each selection leaves the k-th smallest value at copy[k] and moves only
   // values after it, so once all are selected copy[k] holds every wanted one.
   let left = 0;
-  for (const k of [...wanted].sort((a, b) => a - b)) {
+  for (const k of quantileRanks(n, probs)) {
     orderStatistic(copy, k, left);
     left = k + 1;
   }
