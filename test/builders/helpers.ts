@@ -80,3 +80,6 @@ export function runTs(script: string, args: string[], env: Record<string, string
   });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
+
+/** The one line the tables CLI prints on stderr when it is done (issue 19): what, where, rows, time. */
+export const tablesDone = /^tables: wrote \d+ files to \S+\/ \(\d[\d,]* rows? from \d+ files?( \(\d+ from the cache\))?\) in \d+\.\d s\n$/;

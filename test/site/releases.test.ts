@@ -112,7 +112,7 @@ describe("npm run release", () => {
   }, 60_000);
 
   it("records the figures and the inputs' fingerprints", () => {
-    expect(first.stderr).toBe("");
+    expect(first.stderr).toBe(`release: recorded ${join(dir, "2.1.0.json")}\n`);
     expect(first.status).toBe(0);
     const recorded = JSON.parse(readFileSync(join(dir, "2.1.0.json"), "utf8")) as Release;
     expect(recorded.version).toBe("2.1.0");
@@ -127,7 +127,8 @@ describe("npm run release", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^error: .*2\.1\.0\.json: this release already exists; releases are never rewritten\n$/);
     const bad = runTs("loaders/cli/release.ts", ["2.1", "--releases", dir]);
-    expect(bad.status).toBe(1);
+    // A version that is not semantic is a usage mistake: exit 2, one line.
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: expected one semantic version such as 1\.2\.0/);
   });
 });
