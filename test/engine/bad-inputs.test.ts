@@ -99,3 +99,23 @@ describe("the tables CLI on bad inputs", () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });
+
+describe("the tables CLI on a log with several faults", () => {
+  it("lists every problem, one line each in file order, exits 1 and writes nothing", () => {
+    const data = dataCopy((dir) => {
+      setField(join(dir, csv), 7, "unit_cost", "12x5");
+      setField(join(dir, csv), 12, "date", '"2026-02-30"');
+      setField(join(dir, csv), 21, "brand", '""');
+    });
+    const out = join(tempDir(), "out");
+    const run = runTs("loaders/cli/tables.ts", ["--data", data, "--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^error: .*production_simulation\.csv:7:unit_cost: "12x5" is not a number$/);
+    expect(lines[1]).toMatch(/^error: .*production_simulation\.csv:12:date: "2026-02-30" is not a date \(expected YYYY-MM-DD\)$/);
+    expect(lines[2]).toMatch(/^error: .*production_simulation\.csv:21:brand: missing value in a required column$/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
