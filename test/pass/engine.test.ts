@@ -169,6 +169,26 @@ describe("ranges on several threads", () => {
     expect(engine).toBe(reference);
   });
 
+  it("a Latin-1 brand in the last range stops with one line naming its line and column, as one range does", async () => {
+    const dir = await generatedData(4000);
+    const csv = join(dir, csvName);
+    // Read and written as latin1, each character is one byte: "é" becomes the byte 0xE9, which is not UTF-8.
+    const lines = readFileSync(csv, "latin1").split("\n");
+    const fields = lines[3500].split(",");
+    fields[3] = '"Acmé"';
+    lines[3500] = fields.join(",");
+    writeFileSync(csv, lines.join("\n"), "latin1");
+    const failure = (threads: number) =>
+      reportTables(dir, {cacheDir: freshCache(), threads, minBytesPerThread: 64 << 10}).then(
+        () => "no error",
+        (error: Error) => error.message,
+      );
+    const [one, three] = [await failure(1), await failure(3)];
+    expect(three).toMatch(/production_simulation\.csv:3501:brand: not valid UTF-8: the file must be UTF-8 \(.*\)$/);
+    expect(three).not.toContain("\n");
+    expect(three).toBe(one);
+  });
+
   it("a ragged record in the middle range", async () => {
     const [reference, engine] = await messages((lines) => (lines[2000] = lines[2000].replace(/,[^,]*$/, "")));
     expect(reference).toMatch(/:2001: expected \d+ fields, found \d+$/);
