@@ -27,7 +27,15 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A place in a text file is written the way compilers and linters write it,
+ * `file:line:column: `, so editors and `grep`-trained eyes find it; the column
+ * is the column's name from the header (the log's fields are named, and a
+ * name survives reordering where a field number does not), left out when the
+ * problem concerns the whole record or header.
+ */
 function formatLocation({file, line, row, column}: InputLocation): string {
+  if (file !== undefined && line !== undefined && row === undefined) return `${file}:${line}${column === undefined ? "" : `:${column}`}: `;
   const parts: string[] = [];
   if (line !== undefined) parts.push(`line ${line}`);
   if (row !== undefined) parts.push(`row ${row}`);
@@ -35,4 +43,33 @@ function formatLocation({file, line, row, column}: InputLocation): string {
   const place = parts.join(", ");
   if (file !== undefined) return place ? `${file}: ${place}: ` : `${file}: `;
   return place ? `${place}: ` : "";
+}
+
+/** How many problems a list shows; the rest are counted in one more line. */
+export const shownProblems = 20;
+
+/**
+ * Every problem one check found in the inputs, in file order: a user fixing a
+ * log wants the whole list, not one problem per run. The message is one line
+ * per problem (the first `shownProblems`), then one line counting the rest;
+ * one problem reads exactly as its own InputError.
+ */
+export class InputProblems extends InputError {
+  /** The problems shown, at most `shownProblems`. */
+  readonly problems: readonly InputError[];
+  /** Every problem found, shown or not. */
+  readonly total: number;
+
+  constructor(problems: readonly InputError[], total = problems.length) {
+    const [first] = problems;
+    if (first === undefined) throw new Error("InputProblems needs at least one problem");
+    super(first.problem, first.where);
+    this.name = "InputProblems";
+    this.problems = problems.slice(0, shownProblems);
+    this.total = Math.max(total, problems.length);
+    const rest = this.total - this.problems.length;
+    const lines = this.problems.map((p) => p.message);
+    if (rest > 0) lines.push(`… and ${rest} more ${rest === 1 ? "problem" : "problems"} (${this.total} in all)`);
+    this.message = lines.join("\n");
+  }
 }

@@ -3,7 +3,7 @@ import {UsageError} from "./args.js";
 
 /**
  * The exit statuses the README lists: 0 done; 1 a problem with the inputs (its
- * one-line message); 2 a usage mistake (one line naming it); 70 a bug in the
+ * one-line message, or one line per problem when the check lists several); 2 a usage mistake (one line naming it); 70 a bug in the
  * report itself (one line; DEBUG=1 prints its stack trace). No user mistake
  * prints a stack trace.
  */
@@ -31,7 +31,8 @@ export function runCli(main: () => void | Promise<void>, codes: FailureCodes = s
         process.stderr.write(`${error.line}\n`);
         process.exitCode = codes.usage;
       } else if (error instanceof InputError) {
-        process.stderr.write(`error: ${error.message}\n`);
+        // Each line of a problem list is a line of its own, as a compiler's are.
+        process.stderr.write(error.message.split("\n").map((line) => `error: ${line}\n`).join(""));
         process.exitCode = codes.input;
       } else {
         const detail = process.env.DEBUG ? (error instanceof Error ? (error.stack ?? error.message) : String(error)) : `${error instanceof Error ? error.message : String(error)} (a bug in the report: run again with DEBUG=1 for its stack trace)`;

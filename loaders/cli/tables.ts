@@ -15,7 +15,7 @@ const spec = {
     out: {type: "string", value: "DIR", required: true, help: "where to write the files"},
     threads: {type: "string", value: "N", help: "worker threads (default one per core)"},
   },
-  notes: ["exit status: 0 done; 1 a problem with the inputs (one line naming file, line and column); 2 a usage mistake."],
+  notes: ["exit status: 0 done; 1 a problem with the inputs (one line each, as file:line:column: message, the column by its name; the first 20 and a count of the rest); 2 a usage mistake."],
 } as const;
 
 runCli(async () => {

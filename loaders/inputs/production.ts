@@ -119,32 +119,44 @@ export function allocateColumns(layout: ColumnLayout, rows: number): ProductionC
   };
 }
 
+/** A problem with one field of a record (or, without a column, with the whole record). */
+export interface FieldProblem {
+  problem: string;
+  column?: string;
+}
+
 /**
  * Validates one data record (its fields as text) and stores it as row `r` of
- * `out`. `line` is the physical line the record ends on, for the message. The
- * checks run in a fixed order (field count, then the id columns, the target,
- * the features in model order, the optional columns), so every reader of the
- * file reports the same first problem.
+ * `out`; returns the record's problems, or null when it is valid. Every field
+ * is checked, so one run lists all of a record's problems, in a fixed order
+ * (field count, then the id columns, the target, the features in model order,
+ * the optional columns) that every reader of the file shares. A record with
+ * the wrong field count has no other problem reported: its fields cannot be
+ * told apart.
  */
-export function readRecord(record: readonly string[], line: number, layout: ColumnLayout, out: ProductionColumns, r: number): void {
-  const {file, header, required, optional, features, featureColumns} = layout;
-  if (record.length !== header.length) {
-    throw new InputError(`expected ${header.length} fields, found ${record.length}`, {file, line});
-  }
+export function readRecord(record: readonly string[], layout: ColumnLayout, out: ProductionColumns, r: number): FieldProblem[] | null {
+  const {header, required, optional, features, featureColumns} = layout;
+  if (record.length !== header.length) return [{problem: `expected ${header.length} fields, found ${record.length}`}];
+  let problems: FieldProblem[] | null = null;
+  const report = (problem: string, column: string) => (problems ??= []).push({problem, column});
   const text = (name: RequiredColumn): string => {
     const value = record[required[name]];
-    if (value === "" || value === "NA") throw new InputError("missing value in a required column", {file, line, column: name});
+    if (value === "" || value === "NA") report("missing value in a required column", name);
     return value;
   };
   const number = (name: string, c: number, allowMissing: boolean): number => {
     const value = parseNumericCell(record[c]);
-    if (value === null) throw new InputError(`"${clip(record[c])}" is not a number`, {file, line, column: name});
-    if (!allowMissing && Number.isNaN(value)) throw new InputError("missing value in a required column", {file, line, column: name});
+    if (value === null) {
+      report(`"${clip(record[c])}" is not a number`, name);
+      return NaN;
+    }
+    if (!allowMissing && Number.isNaN(value)) report("missing value in a required column", name);
     return value;
   };
   out.productId[r] = text("product_id");
-  const date = text("date");
-  if (!isIsoDay(date)) throw new InputError(`"${clip(date)}" is not a date (expected YYYY-MM-DD)`, {file, line, column: "date"});
+  const date = record[required.date];
+  if (date === "" || date === "NA") report("missing value in a required column", "date");
+  else if (!isIsoDay(date)) report(`"${clip(date)}" is not a date (expected YYYY-MM-DD)`, "date");
   out.date[r] = date;
   out.category[r] = text("category");
   out.brand[r] = text("brand");
@@ -154,6 +166,7 @@ export function readRecord(record: readonly string[], line: number, layout: Colu
   // The optional columns are allocated exactly when the file has them (allocateColumns).
   if (out.unitsSold && optional.units_sold !== null) out.unitsSold[r] = number("units_sold", optional.units_sold, true);
   if (out.latencyMs && optional.latency_ms !== null) out.latencyMs[r] = number("latency_ms", optional.latency_ms, true);
+  return problems;
 }
 
 function columnIndex(header: readonly string[], file: string): Map<string, number> {

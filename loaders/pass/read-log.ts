@@ -2,8 +2,8 @@ import {createHash} from "node:crypto";
 import {closeSync, createReadStream, openSync, rmSync, statSync, type Stats} from "node:fs";
 import {join} from "node:path";
 import {concatRows, mergeAccumulations, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
-import {InputError} from "../errors.js";
-import {checkedLayout, headerOnlyError, readHeader, recordInputError, splitRanges, syntaxInputError, type ByteRange, type CsvHeader, type ProductionFile, type RangeResult} from "../inputs/index.js";
+import {InputError, InputProblems} from "../errors.js";
+import {checkedLayout, fileProblems, readHeader, splitRanges, type ByteRange, type CsvHeader, type ProductionFile, type RangeResult} from "../inputs/index.js";
 import type {ScoringPlan} from "../scoring/index.js";
 import {trace} from "./trace.js";
 import {fileSha256, type ContributionCache, type EntryPart} from "./cache.js";
@@ -58,9 +58,11 @@ export interface ReadLogOptions {
  * holds a contribution for is not read again; the others are read in byte
  * ranges on worker threads (scored and accumulated as they stream), and their
  * contributions stored in the cache. Every file is checked as the one-file
- * reader checks it (in each file, syntax errors anywhere come first, then a
- * header without rows, then the first invalid record); the first file (in log
- * order) with a problem stops the run, and nothing of the run is kept.
+ * reader checks it (in each file, a syntax or encoding error comes first and
+ * alone, then a header without rows, then every invalid record): the
+ * problems of every file are listed together, in log order, and any problem
+ * stops the run with nothing of it kept. (A header's own problem stops it
+ * before any worker starts.)
  */
 export async function readLog(files: readonly ProductionFile[], options: ReadLogOptions): Promise<Contribution[]> {
   const {cache} = options;
@@ -101,7 +103,9 @@ export async function readLog(files: readonly ProductionFile[], options: ReadLog
         f.outcomes = [runPartJob(again.jobs[0])];
       }
     }
-    for (const f of fresh) checkOutcomes(f.plan, f.outcomes);
+    const problems = fresh.map((f) => fileProblems(f.outcomes.map((o) => o.result), f.plan.file.path, f.plan.header.lineBase));
+    const problemCount = problems.reduce((sum, p) => sum + p.total, 0);
+    if (problemCount > 0) throw new InputProblems(problems.flatMap((p) => p.errors), problemCount);
     const stored = fresh.map((f) => storeContribution(f.plan, f.outcomes, f.sha256, cache, options.scores));
     trace("stored in the cache");
     missing.forEach((i, k) => (known[i] = stored[k]));
@@ -203,30 +207,15 @@ async function runJobs(jobs: readonly PartJob[], threads: number, onProgress: (i
 /**
  * Whether every range but the last ended exactly where the next began (so the
  * next one's guessed start was a real record start), counting only up to the
- * first syntax error, after which nothing is used.
+ * first syntax or encoding error, after which nothing is used.
  */
 function confirmed(ranges: readonly ByteRange[], results: readonly RangeResult[]): boolean {
   for (let i = 0; i < results.length; ++i) {
     if (results[i].tooLong) return false;
-    if (results[i].syntaxError) return true;
+    if (results[i].syntaxError || results[i].encodingError) return true;
     if (i + 1 < ranges.length && results[i].end !== ranges[i].to) return false;
   }
   return true;
-}
-
-/** A file's problems with the one-file reader's precedence: a syntax error anywhere, then no rows, then the first invalid record. */
-function checkOutcomes(plan: FilePlan, outcomes: readonly PartOutcome[]): void {
-  const results = outcomes.map((o) => o.result);
-  const path = plan.file.path;
-  // Each range counts lines from its own start; the file's line is the header's lines plus those of the ranges before.
-  const bases = results.map((_, i) => results.slice(0, i).reduce((sum, r) => sum + r.lines, plan.header.lineBase));
-  results.forEach((r, i) => {
-    if (r.syntaxError) throw syntaxInputError(r.syntaxError, path, bases[i]);
-  });
-  if (results.reduce((sum, r) => sum + r.rows, 0) === 0) throw headerOnlyError(path);
-  results.forEach((r, i) => {
-    if (r.problem) throw recordInputError(r.problem, path, bases[i]);
-  });
 }
 
 /** Merges a file's parts into its contribution and stores it in the cache. */

@@ -1,8 +1,8 @@
 import {parse} from "csv-parse/sync";
-import {InputError} from "../../loaders/errors.js";
+import {InputError, InputProblems, shownProblems} from "../../loaders/errors.js";
 import {readFileSync} from "node:fs";
 import {basename} from "node:path";
-import {allocateColumns, columnLayout, loadModelInputs, readRecord, type ModelInputs, type ProductionData} from "../../loaders/inputs/index.js";
+import {allocateColumns, columnLayout, loadModelInputs, readRecord, separatorProblem, type ModelInputs, type ProductionData} from "../../loaders/inputs/index.js";
 import {score, scoringPlan, type Scores} from "../../loaders/scoring/index.js";
 
 /**
@@ -21,6 +21,8 @@ interface ParsedRecord {
  * order; `features` are the model's features, all required.
  */
 export function parseProduction(text: string, features: readonly string[], file: string, modelName = "the model"): ProductionData {
+  const separator = separatorProblem(new TextEncoder().encode(text.replace(/^\uFEFF/, "").split(/[\r\n]/, 1)[0]));
+  if (separator !== null) throw new InputError(separator, {file, line: 1});
   let records: ParsedRecord[];
   try {
     records = parse(text, {bom: true, info: true, relax_column_count: true, skip_empty_lines: true}) as unknown as ParsedRecord[];
@@ -33,10 +35,16 @@ export function parseProduction(text: string, features: readonly string[], file:
   const layout = columnLayout(records[0].record, features, file, modelName);
   const rows = records.length - 1;
   const columns = allocateColumns(layout, rows);
+  // Every bad record is listed, as the byte-level reader lists them.
+  const problems: InputError[] = [];
+  let total = 0;
   for (let r = 0; r < rows; ++r) {
     const {record, info} = records[r + 1];
-    readRecord(record, info.lines, layout, columns, r);
+    for (const p of readRecord(record, layout, columns, r) ?? []) {
+      if (++total <= shownProblems) problems.push(new InputError(p.problem, {file, line: info.lines, column: p.column}));
+    }
   }
+  if (total > 0) throw new InputProblems(problems, total);
   return {file, rows, ...columns, features, extraColumns: layout.extraColumns};
 }
 

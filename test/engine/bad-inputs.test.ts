@@ -30,17 +30,17 @@ function dropColumn(file: string, column: string): void {
 
 const cases: [string, (dir: string) => void, RegExp][] = [
   ["a missing input file", (dir) => rmSync(join(dir, "production_model.rds")), /: missing production_model\.rds \(or production_model\.json\)$/],
-  ["a missing required column", (dir) => dropColumn(join(dir, csv), "brand"), /production_simulation\.csv: line 1: missing required column "brand"$/],
-  ["text in a numeric column", (dir) => setField(join(dir, csv), 7, "unit_cost", "12,5".replace(",", "x")), /production_simulation\.csv: line 7, column "unit_cost": "12x5" is not a number$/],
-  ["a ragged line", (dir) => editText(join(dir, csv), (t) => t.replace(/\n([^\n]*),[^,\n]*\n/, "\n$1\n")), /production_simulation\.csv: line 2: expected 83 fields, found 82$/],
+  ["a missing required column", (dir) => dropColumn(join(dir, csv), "brand"), /production_simulation\.csv:1: missing required column "brand"$/],
+  ["text in a numeric column", (dir) => setField(join(dir, csv), 7, "unit_cost", "12,5".replace(",", "x")), /production_simulation\.csv:7:unit_cost: "12x5" is not a number$/],
+  ["a ragged line", (dir) => editText(join(dir, csv), (t) => t.replace(/\n([^\n]*),[^,\n]*\n/, "\n$1\n")), /production_simulation\.csv:2: expected 83 fields, found 82$/],
   ["a header-only file", (dir) => editText(join(dir, csv), (t) => t.slice(0, t.indexOf("\n") + 1)), /production_simulation\.csv: header only: the file has no data rows$/],
   ["an empty file", (dir) => writeFileSync(join(dir, csv), ""), /production_simulation\.csv: empty file/],
-  ["a missing date", (dir) => setField(join(dir, csv), 12, "date", ""), /line 12, column "date": missing value in a required column$/],
-  ["a date that is not a day", (dir) => setField(join(dir, csv), 3, "date", '"2026-02-30"'), /line 3, column "date": "2026-02-30" is not a date \(expected YYYY-MM-DD\)$/],
+  ["a missing date", (dir) => setField(join(dir, csv), 12, "date", ""), /production_simulation\.csv:12:date: missing value in a required column$/],
+  ["a date that is not a day", (dir) => setField(join(dir, csv), 3, "date", '"2026-02-30"'), /production_simulation\.csv:3:date: "2026-02-30" is not a date \(expected YYYY-MM-DD\)$/],
   [
     "a model feature the CSV lacks",
     (dir) => dropColumn(join(dir, csv), "page_views_7d"),
-    /production_simulation\.csv: line 1: missing column "page_views_7d" that production_model\.rds uses as feature$/,
+    /production_simulation\.csv:1: missing column "page_views_7d" that production_model\.rds uses as feature$/,
   ],
   [
     "statistics without per-feature SDs",
@@ -96,6 +96,26 @@ describe("the tables CLI on bad inputs", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^error: /);
     expect(lines[0]).toMatch(message);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe("the tables CLI on a log with several faults", () => {
+  it("lists every problem, one line each in file order, exits 1 and writes nothing", () => {
+    const data = dataCopy((dir) => {
+      setField(join(dir, csv), 7, "unit_cost", "12x5");
+      setField(join(dir, csv), 12, "date", '"2026-02-30"');
+      setField(join(dir, csv), 21, "brand", '""');
+    });
+    const out = join(tempDir(), "out");
+    const run = runTs("loaders/cli/tables.ts", ["--data", data, "--out", out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^error: .*production_simulation\.csv:7:unit_cost: "12x5" is not a number$/);
+    expect(lines[1]).toMatch(/^error: .*production_simulation\.csv:12:date: "2026-02-30" is not a date \(expected YYYY-MM-DD\)$/);
+    expect(lines[2]).toMatch(/^error: .*production_simulation\.csv:21:brand: missing value in a required column$/);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });

@@ -140,7 +140,7 @@ describe("ranges on several threads", () => {
 
   it("a bad value in the last range is reported with its line in the whole file", async () => {
     const [reference, engine] = await messages((lines) => (lines[3500] = lines[3500].replace(/,\d+(\.\d+)?,/, ",12x5,")));
-    expect(reference).toMatch(/line 3501, column "\w+": "12x5" is not a number$/);
+    expect(reference).toMatch(/production_simulation\.csv:3501:\w+: "12x5" is not a number$/);
     expect(engine).toBe(reference);
   });
 
@@ -149,13 +149,49 @@ describe("ranges on several threads", () => {
       lines[100] = lines[100].replace(/,\d+(\.\d+)?,/, ",oops,");
       lines[3900] = lines[3900].replace(/^"(\w+)"/, '"$1"x');
     });
-    expect(reference).toMatch(/line 3901: not valid CSV \(Invalid Closing Quote: got "x" at line 3901/);
+    expect(reference).toMatch(/:3901: not valid CSV \(Invalid Closing Quote: got "x" at line 3901/);
     expect(engine).toBe(reference);
+  });
+
+  it("faults in different ranges are all listed, in file order, as one reading of the file lists them", async () => {
+    const [reference, engine] = await messages((lines) => {
+      lines[3500] = lines[3500].replace(/,\d+(\.\d+)?,/, ",12x5,");
+      lines[40] = lines[40].replace(/"\d{4}-\d\d-\d\d"/, '"2026-02-30"');
+      lines[2000] = lines[2000].replace(/,[^,]*$/, "");
+      lines[2500] = lines[2500].replace(/^("[^"]*",)"[^"]*"/, '$1""');
+    });
+    const listed = engine.split("\n");
+    expect(listed).toHaveLength(4);
+    expect(listed[0]).toMatch(/production_simulation\.csv:41:date: "2026-02-30" is not a date/);
+    expect(listed[1]).toMatch(/:2001: expected \d+ fields, found \d+$/);
+    expect(listed[2]).toMatch(/:2501:date: missing value in a required column$/);
+    expect(listed[3]).toMatch(/:3501:\w+: "12x5" is not a number$/);
+    expect(engine).toBe(reference);
+  });
+
+  it("a Latin-1 brand in the last range stops with one line naming its line and column, as one range does", async () => {
+    const dir = await generatedData(4000);
+    const csv = join(dir, csvName);
+    // Read and written as latin1, each character is one byte: "é" becomes the byte 0xE9, which is not UTF-8.
+    const lines = readFileSync(csv, "latin1").split("\n");
+    const fields = lines[3500].split(",");
+    fields[3] = '"Acmé"';
+    lines[3500] = fields.join(",");
+    writeFileSync(csv, lines.join("\n"), "latin1");
+    const failure = (threads: number) =>
+      reportTables(dir, {cacheDir: freshCache(), threads, minBytesPerThread: 64 << 10}).then(
+        () => "no error",
+        (error: Error) => error.message,
+      );
+    const [one, three] = [await failure(1), await failure(3)];
+    expect(three).toMatch(/production_simulation\.csv:3501:brand: not valid UTF-8: the file must be UTF-8 \(.*\)$/);
+    expect(three).not.toContain("\n");
+    expect(three).toBe(one);
   });
 
   it("a ragged record in the middle range", async () => {
     const [reference, engine] = await messages((lines) => (lines[2000] = lines[2000].replace(/,[^,]*$/, "")));
-    expect(reference).toMatch(/line 2001: expected \d+ fields, found \d+$/);
+    expect(reference).toMatch(/:2001: expected \d+ fields, found \d+$/);
     expect(engine).toBe(reference);
   });
 });
@@ -165,7 +201,7 @@ describe("the tables CLI", () => {
     const dir = await generatedData(4000, (text) => text.replace(/\n("[^"]*","[^"]*",)"[^"]*"/, '\n$1""'));
     const out = join(scratch(), "out");
     const run = runTs("loaders/cli/tables.ts", ["--data", dir, "--out", out], {REPORT_CACHE_DIR: freshCache()});
-    expect(run.stderr).toMatch(/^error: .*production_simulation\.csv: line 2, column "category": missing value in a required column\n$/);
+    expect(run.stderr).toMatch(/^error: .*production_simulation\.csv:2:category: missing value in a required column\n$/);
     expect(run.status).toBe(1);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });

@@ -144,7 +144,7 @@ describe("rebuilds", () => {
     const run = build(data, out);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(/^error: .*march_prices\.csv: line 2, column "stock_weeks": "not a number" is not a number\n$/);
+    expect(run.stderr).toMatch(/^error: .*march_prices\.csv:2:stock_weeks: "not a number" is not a number\n$/);
     expect(statSync(join(out, "index.html")).mtimeMs).toBe(mtime);
     expect(siteText(out)).toEqual(snapshot);
     expect(readdirSync(join(out, "..")).filter((f) => f.includes("building") || f.includes("previous"))).toEqual([]);

@@ -1,3 +1,4 @@
+import {isUtf8} from "node:buffer";
 import type {ColumnLayout, ProductionColumns} from "../production.js";
 import {decimalEnd, readDecimal} from "./decimal.js";
 import {Interner} from "./interner.js";
@@ -50,7 +51,8 @@ export function fieldRoles(layout: ColumnLayout): Int32Array {
  * place (see decimal.ts), low-cardinality text interned. It accepts only what
  * it can read exactly as the careful path would (unquoted numbers or empty /
  * NA, text quoted without escapes or unquoted, no line breaks inside fields,
- * the header's field count, no missing required value, a valid date) and
+ * the header's field count, no missing required value, a valid date, valid
+ * UTF-8) and
  * declines anything else by returning -1, so the caller hands that record to
  * the careful path, which reads it like csv-parse or reports the problem with
  * the same message.
@@ -170,6 +172,8 @@ export class FastRowReader {
         }
         p = end;
       }
+      // Invalid UTF-8 (a Latin-1 export) is the careful path's to report: decoding would hide it as U+FFFD.
+      if (high >= 0x80 && !isUtf8(buf.subarray(start, end))) return -1;
       if (last) {
         if (buf[p] !== breakByte || (breakLength === 2 && buf[p + 1] !== lf)) return -1;
         p += breakLength;

@@ -1,7 +1,8 @@
 import {readSync} from "node:fs";
 import {InputError} from "../../errors.js";
 import {csvSyntaxMessage, type CsvSyntaxError} from "./syntax.js";
-import type {ByteSource, RecordProblem} from "./row-stream.js";
+import {notUtf8, type ByteSource, type RecordProblem} from "./row-stream.js";
+import {separatorProblem} from "./separator.js";
 import {RecordScanner, unknownBreak} from "./record-scanner.js";
 
 /** The header record and where the data records start. */
@@ -39,6 +40,9 @@ export function readHeader(source: ByteSource, file: string): CsvHeader {
   let p = 0;
   available(65536);
   for (let bom = 0; bom < 2; ++bom) if (bytes[p] === 0xef && bytes[p + 1] === 0xbb && bytes[p + 2] === 0xbf) p += 3;
+  // Before the CSV syntax: a semicolon file's quoted header ("a";"b") is not even valid CSV.
+  const separator = separatorProblem(firstLine(bytes, p));
+  if (separator !== null) throw new InputError(separator, {file, line: 1});
   const scanner = new RecordScanner(unknownBreak);
   for (;;) {
     const limit = bytes.length;
@@ -54,6 +58,7 @@ export function readHeader(source: ByteSource, file: string): CsvHeader {
     // The scanner answers "error" exactly when it has set `error`.
     if (scanner.error !== null) throw syntaxInputError(scanner.error, file, 1);
     if (result === "end") throw new InputError("empty file: expected a header row and data rows", {file});
+    if (scanner.invalidField >= 0) throw new InputError(`header field ${scanner.invalidField + 1} is ${notUtf8}`, {file, line: 1 + scanner.recordLine});
     return {fields: [...scanner.fields], mode: scanner.mode, dataStart: scanner.next, lineBase: 1 + scanner.lines};
   }
 }
@@ -64,10 +69,18 @@ export function syntaxInputError(error: CsvSyntaxError, file: string, lineBase: 
   return new InputError(`not valid CSV (${csvSyntaxMessage(absolute)})`, {file, line: absolute.line});
 }
 
+/** A record problem with its line in the whole file; `lineBase` turns a range's line into the file's. */
 export function recordInputError(problem: RecordProblem, file: string, lineBase: number): InputError {
   return new InputError(problem.problem, {file, line: problem.line + lineBase, column: problem.column});
 }
 
 export function headerOnlyError(file: string): InputError {
   return new InputError("header only: the file has no data rows", {file});
+}
+
+/** The bytes of the line starting at `p` (up to its CR or LF, or the end of what was read). */
+function firstLine(bytes: Uint8Array, p: number): Uint8Array {
+  let end = p;
+  while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) ++end;
+  return bytes.subarray(p, end);
 }

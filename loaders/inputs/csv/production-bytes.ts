@@ -1,5 +1,7 @@
 import {columnLayout, type ColumnLayout, type ProductionData, unreadLayout} from "../production.js";
-import {headerOnlyError, readHeader, recordInputError, syntaxInputError, type CsvHeader} from "./header.js";
+import {InputProblems} from "../../errors.js";
+import {fileProblems} from "./file-problems.js";
+import {headerOnlyError, readHeader, syntaxInputError, type CsvHeader} from "./header.js";
 import {crBreak} from "./record-scanner.js";
 import {readRange, type ByteSource, type RowBatch} from "./row-stream.js";
 
@@ -8,7 +10,8 @@ import {readRange, type ByteSource, type RowBatch} from "./row-stream.js";
  * identical to `parseProduction` (csv-parse) on the same bytes, same values
  * and same first error, but several times faster and without decoding the
  * file into one string (V8 caps strings at about 512 MB). For site builds
- * from large logs, which need every row in memory.
+ * from large logs, which need every row in memory. Bad records are listed
+ * all at once (InputProblems), as the pass lists them.
  */
 export function parseProductionBytes(bytes: Uint8Array, features: readonly string[], file: string, modelName = "the model"): ProductionData {
   const source: ByteSource = {kind: "memory", bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)};
@@ -28,9 +31,8 @@ export function parseProductionBytes(bytes: Uint8Array, features: readonly strin
     spans: false,
     onBatch: (b) => batches.push(b),
   });
-  if (result.syntaxError) throw syntaxInputError(result.syntaxError, file, header.lineBase);
-  // A problem is found in a record, so it comes with at least one row: the header-only case is the one without a batch.
-  if (result.problem) throw recordInputError(result.problem, file, header.lineBase);
+  const problems = fileProblems([result], file, header.lineBase);
+  if (problems.total > 0) throw new InputProblems(problems.errors, problems.total);
   const batch = batches.at(-1);
   if (batch === undefined) throw headerOnlyError(file);
   const data = batch.data;

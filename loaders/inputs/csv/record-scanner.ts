@@ -1,3 +1,4 @@
+import {isUtf8} from "node:buffer";
 import type {CsvSyntaxError} from "./syntax.js";
 
 /**
@@ -40,6 +41,12 @@ export class RecordScanner {
   /** The last record's fields, when collected. */
   readonly fields: string[] = [];
   error: CsvSyntaxError | null = null;
+  /**
+   * The 0-based index of the last record's first field that is not valid
+   * UTF-8 (the decoder would silently turn it into U+FFFD), or -1; checked
+   * only when fields are collected.
+   */
+  invalidField = -1;
   private field = new Uint8Array(256);
 
   constructor(public mode: number) {}
@@ -58,10 +65,18 @@ export class RecordScanner {
     let wasQuoting = false;
     let lines = this.lines;
     let lastWasBreak = false;
+    // The OR of the field's bytes: only a field with a byte ≥ 0x80 can be invalid UTF-8.
+    let high = 0;
+    this.invalidField = -1;
     const endField = () => {
-      if (collect) fields.push(decoder.decode(this.field.subarray(0, length)));
+      if (collect) {
+        const bytes = this.field.subarray(0, length);
+        if (high >= 0x80 && this.invalidField < 0 && !isUtf8(bytes)) this.invalidField = count;
+        fields.push(decoder.decode(bytes));
+      }
       ++count;
       length = 0;
+      high = 0;
       wasQuoting = false;
     };
     // Field bytes are kept even when not collecting: a syntax error quotes them.
@@ -72,6 +87,7 @@ export class RecordScanner {
         this.field = grown;
       }
       this.field[length++] = c;
+      high |= c;
     };
     for (;;) {
       if (p >= limit) {

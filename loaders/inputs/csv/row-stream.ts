@@ -1,5 +1,5 @@
 import {readSync} from "node:fs";
-import {InputError} from "../../errors.js";
+import {shownProblems} from "../../errors.js";
 import {allocateColumns, readRecord, type ColumnLayout, type ProductionData} from "../production.js";
 import type {CsvSyntaxError} from "./syntax.js";
 import {FastRowReader, spanColumns} from "./fast-rows.js";
@@ -24,8 +24,16 @@ export interface RangeResult {
   end: number;
   /** The first syntax error, which stops reading; its line counts from the start of the range. */
   syntaxError: CsvSyntaxError | null;
-  /** The first invalid record; reading then goes on checking only the syntax (csv-parse reports syntax errors first). */
-  problem: RecordProblem | null;
+  /**
+   * The range's record problems in file order, the first `shownProblems` of
+   * them (the whole file's list shows no more); after the first, records are
+   * still checked but no batch is handed over.
+   */
+  problems: RecordProblem[];
+  /** How many record problems the range has in all. */
+  problemCount: number;
+  /** The first field that is not valid UTF-8: reading stopped there (the file is in another encoding). */
+  encodingError: RecordProblem | null;
   /** A record longer than `maxRecordBytes`: reading stopped. */
   tooLong: boolean;
 }
@@ -78,7 +86,7 @@ const blockBytes = 4 << 20;
 export function readRange(source: ByteSource, options: RangeOptions): RangeResult {
   const {layout, mode, to, batchRows} = options;
   const maxRecordBytes = options.maxRecordBytes ?? Infinity;
-  let collecting = !options.structureOnly;
+  const collecting = !options.structureOnly;
   const breakByte = mode === crBreak ? 13 : 10;
   const breakFirst = mode === crBreak || mode === crlfBreak ? 13 : 10;
   const breakLength = mode === crlfBreak ? 2 : 1;
@@ -148,7 +156,11 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
   let lines = 0;
   let position = options.from;
   let syntaxError: CsvSyntaxError | null = null;
-  let problem: RecordProblem | null = null;
+  const problems: RecordProblem[] = [];
+  let problemCount = 0;
+  let encodingError: RecordProblem | null = null;
+  // Set by the first record problem: the result is an error, so rows are checked but no longer kept.
+  let failed = false;
   let tooLong = false;
   const target = () => {
     if (options.columns === undefined || !collecting) return;
@@ -157,7 +169,7 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
   };
   target();
   const flush = () => {
-    if (batchCount === 0 || !collecting) return;
+    if (batchCount === 0 || !collecting || failed) return;
     data.rows = batchCount;
     options.onBatch?.({data, buf, spans, texts, position});
     batchCount = 0;
@@ -180,7 +192,7 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
         ++lines;
         ++rows;
         position = bufferStart + next;
-        if (++batchCount === batchRows) flush();
+        if (!failed && ++batchCount === batchRows) flush();
         continue;
       }
     }
@@ -206,15 +218,21 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
     if (result === "record") {
       ++rows;
       if (collecting) {
-        try {
-          readRecord(scanner.fields, scanner.recordLine, layout, data, batchCount);
+        if (scanner.invalidField >= 0) {
+          const field = scanner.invalidField;
+          encodingError = {problem: notUtf8, line: scanner.recordLine, column: layout.header[field] ?? `field ${field + 1}`};
+          break;
+        }
+        const found = readRecord(scanner.fields, layout, data, batchCount);
+        if (found === null) {
           if (spans) texts.set(batchCount, [data.productId[batchCount], data.date[batchCount], data.category[batchCount], data.brand[batchCount], data.priceTier[batchCount]]);
-          if (++batchCount === batchRows) flush();
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          problem = {problem: error.problem, line: scanner.recordLine, column: error.where.column};
-          // The result is an error now; only a later syntax error could change which.
-          collecting = false;
+          if (!failed && ++batchCount === batchRows) flush();
+        } else {
+          for (const f of found) if (problems.length < shownProblems) problems.push({...f, line: scanner.recordLine});
+          problemCount += found.length;
+          failed = true;
+          batchCount = 0;
+          texts.clear();
         }
       }
     }
@@ -222,5 +240,8 @@ export function readRange(source: ByteSource, options: RangeOptions): RangeResul
     position = bufferStart + scanner.next;
   }
   flush();
-  return {rows, lines, end: Math.min(position, fileSize), syntaxError, problem, tooLong};
+  return {rows, lines, end: Math.min(position, fileSize), syntaxError, problems, problemCount, encodingError, tooLong};
 }
+
+/** What a field that is not valid UTF-8 is told. */
+export const notUtf8 = "not valid UTF-8: the file must be UTF-8 (this looks like Latin-1 or Windows-1252: save it as UTF-8)";
