@@ -96,16 +96,22 @@ export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_r
 }
 
 /** Section "Distribution tests". */
-export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features">, severe: ReadonlySet<string>): string {
-  // A tested feature has both its PSI and its KS distance.
-  const tested = present(d.features, "psi", "ks");
-  const top = maxBy(tested, (f) => f.psi);
+export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features" | "unresolved">, severe: ReadonlySet<string>): string {
+  // A tested feature has its PSI range and its KS distance.
+  const tested = present(d.features, "psi", "psi_min", "psi_max", "ks");
+  // The largest PSI proven: a discrete feature's point PSI is not a bound, its minimum is.
+  const top = maxBy(tested, (f) => f.psi_min);
   // The table is unavailable exactly when no feature could be tested.
   if (d.unavailable || !top) return `Distribution tests cannot be computed: ${d.unavailable ?? "no feature could be tested"}.`;
   const {stable, moderate, major} = d.level_counts;
+  const unresolved = d.unresolved.flatMap((name) => tested.filter((f) => f.feature === name));
   const parts = [
-    `By PSI on the training quantile bins, ${count(major, "feature")} show${major === 1 ? "s" : ""} a major shift (≥ ${c.psiMajor}), ${moderate} a moderate one and ${stable} ${stable === 1 ? "is" : "are"} stable;`,
-    `the largest is ${top.feature}'s (PSI ${fixed(top.psi, 2)}, KS ≈ ${fixed(top.ks, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
+    `By PSI on the training quantile bins, ${count(major, "feature")} show${major === 1 ? "s" : ""} a major shift (≥ ${c.psiMajor}), ${moderate} a moderate one and ${stable} ${stable === 1 ? "is" : "are"} stable` +
+      (unresolved.length
+        ? `; for ${count(unresolved.length, "discrete feature")} the band is not resolved by the training quantiles (the PSI they allow spans a band edge: ` +
+          `${list([...unresolved.slice(0, 3).map((f) => `${f.feature} ${fixed(f.psi_min, 3)} to ${fixed(f.psi_max, 2)}`), ...(unresolved.length > 3 ? [`${unresolved.length - 3} more`] : [])])}).`
+        : ";"),
+    `${unresolved.length ? "The" : "the"} largest is ${top.feature}'s (PSI ${top.psi_bracketed ? `at least ${fixed(top.psi_min, 2)}` : fixed(top.psi, 2)}, KS ≈ ${fixed(top.ks, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
     `The approximate KS distance exceeds its ${pct(c.ksAlpha, 0)} critical value for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
   ];
   const hidden = tested.filter((f) => f.psi_level === "major" && !severe.has(f.feature)).map((f) => f.feature);

@@ -4,12 +4,26 @@ import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {present as withValues} from "../shared/index.js";
 import {quantilesFromOrder} from "../stats/index.js";
 import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein, type ValueCounts} from "./distribution.js";
+import {psiRange} from "./psi-range.js";
 
 export type PsiLevel = "stable" | "moderate" | "major";
 
 export interface FeatureDistribution {
   feature: string;
+  /**
+   * PSI with each bracketed training CDF value set nearest the production ECDF
+   * (distribution.ts): for a continuous feature its PSI, for a discrete one a
+   * point inside [psi_min, psi_max], not a bound.
+   */
   psi: number | null;
+  /** The least and largest PSI over every training distribution with these quantiles (psi-range.ts); both equal psi for a continuous feature. */
+  psi_min: number | null;
+  psi_max: number | null;
+  /** Whether psi_min is attained (true) or a proven lower bound of the least PSI (psi-range.ts). */
+  psi_min_exact: boolean | null;
+  /** Whether the quantiles' brackets leave PSI a range (a discrete feature whose point masses fall inside the bins). */
+  psi_bracketed: boolean | null;
+  /** The band the whole range falls in; null when it straddles a band edge (not resolved by the training quantiles). */
   psi_level: PsiLevel | null;
   /** Approximate KS distance (a lower bound of the exact one). */
   ks: number | null;
@@ -30,7 +44,10 @@ export interface DistributionTable {
   unavailable: string | null;
   probs: number[] | null;
   features: FeatureDistribution[];
+  /** Features by proven band (their whole PSI range in it). */
   level_counts: Record<PsiLevel, number>;
+  /** Features whose PSI range straddles a band edge, highest psi_max first. */
+  unresolved: string[];
   ks_beyond_noise_count: number;
   /** Features of the quantile chart: the highest PSI first. */
   chart_features: string[];
@@ -39,6 +56,12 @@ export interface DistributionTable {
 export function psiLevel(value: number): PsiLevel {
   const {psiModerate, psiMajor} = config.driftAnalysis;
   return value >= psiMajor ? "major" : value >= psiModerate ? "moderate" : "stable";
+}
+
+/** The band of a PSI known to lie in [min, max]: the band of both ends, or null when they differ (a band edge inside the range). */
+export function provenLevel(min: number, max: number): PsiLevel | null {
+  const level = psiLevel(min);
+  return psiLevel(max) === level ? level : null;
 }
 
 /**
@@ -53,6 +76,10 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
   const empty = (feature: string): FeatureDistribution => ({
     feature,
     psi: null,
+    psi_min: null,
+    psi_max: null,
+    psi_min_exact: null,
+    psi_bracketed: null,
     psi_level: null,
     ks: null,
     ks_critical: null,
@@ -76,6 +103,7 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     const bounds = cdfBoundaries(q, probs, counts, c.minPointShare);
     const {expected, actual} = quantileBins(bounds);
     const value = psiOfShares(expected, actual, c.psiEpsilon);
+    const range = psiRange(bounds, c.psiEpsilon);
     const ks = largestGap(bounds);
     const trainRows = Math.round(stats.nObs * (1 - train.missingRate));
     const critical = trainRows > 0 ? ksCritical(c.ksAlpha, n, trainRows) : null;
@@ -83,7 +111,11 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     return {
       feature,
       psi: value,
-      psi_level: psiLevel(value),
+      psi_min: range.min,
+      psi_max: range.max,
+      psi_min_exact: range.exact_min,
+      psi_bracketed: range.free,
+      psi_level: range.free ? provenLevel(range.min, range.max) : psiLevel(value),
       ks,
       ks_critical: critical,
       ks_beyond_noise: critical === null ? null : ks > critical,
@@ -100,6 +132,10 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     probs,
     features,
     level_counts,
+    unresolved: features
+      .filter((f) => f.psi !== null && f.psi_level === null)
+      .sort((a, b) => (b.psi_max ?? 0) - (a.psi_max ?? 0) || (a.feature < b.feature ? -1 : 1))
+      .map((f) => f.feature),
     ks_beyond_noise_count: features.filter((f) => f.ks_beyond_noise).length,
     chart_features: withValues(features, "psi")
       .sort((a, b) => b.psi - a.psi || (a.feature < b.feature ? -1 : 1))

@@ -99,13 +99,30 @@ export function missedByPctTable(report: DriftReport): HTMLFormElement | Documen
   });
 }
 
-/** PSI, approximate KS and Wasserstein distance of every feature the tests could judge, highest PSI first; nothing when none could be. */
+/**
+ * PSI, approximate KS and Wasserstein distance of every feature the tests
+ * could judge, highest PSI first; nothing when none could be. A discrete
+ * feature's PSI comes with the range its training quantiles allow, and its
+ * reading is the band of that whole range, or "not resolved".
+ */
 export function distributionTestsTable(report: DriftReport): HTMLFormElement | DocumentFragment {
-  const tested = report.distribution.features.filter((f) => f.psi !== null);
+  const tested = report.distribution.features.flatMap((f) =>
+    f.psi === null ? [] : [{...f, psi_range: f.psi_bracketed && f.psi_min !== null && f.psi_max !== null ? `${fixed(f.psi_min, 3)} to ${fixed(f.psi_max, 3)}` : "", psi_reading: f.psi_level ?? "not resolved"}],
+  );
   if (!tested.length) return nothing();
   return dataTable(tested, {
-    columns: ["feature", "psi", "psi_level", "ks", "ks_critical", "ks_beyond_noise", "wasserstein_sd", "point_masses"],
-    header: {feature: "Feature", psi: "PSI", psi_level: "PSI reading", ks: "KS ≈", ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)})`, ks_beyond_noise: "KS beyond noise", wasserstein_sd: "Wasserstein (SDs)", point_masses: "Point masses"},
+    columns: ["feature", "psi", "psi_range", "psi_reading", "ks", "ks_critical", "ks_beyond_noise", "wasserstein_sd", "point_masses"],
+    header: {
+      feature: "Feature",
+      psi: "PSI",
+      psi_range: "PSI range (discrete)",
+      psi_reading: "PSI reading",
+      ks: "KS ≈",
+      ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)})`,
+      ks_beyond_noise: "KS beyond noise",
+      wasserstein_sd: "Wasserstein (SDs)",
+      point_masses: "Point masses",
+    },
     format: {psi: decimals(3), ks: decimals(3), ks_critical: decimals(3), ks_beyond_noise: yesOrBlank, wasserstein_sd: decimals(2), point_masses: (x) => (x ? `${x} (discrete)` : "")},
     sort: "psi",
     reverse: true,

@@ -29,6 +29,21 @@ export function quantilePoints(report: DriftReport): string {
 /** Bins between consecutive training quantiles (one fewer than the quantiles), or "" without quantiles. */
 export const binCount = (report: DriftReport): string => (report.distribution.probs ? `${report.distribution.probs.length - 1}` : "");
 
+/** How many discrete features have a PSI range, and how many of those it leaves unresolved, for the tests' method. */
+export function psiRangeNote(report: DriftReport): string {
+  const dist = report.distribution;
+  const bracketed = dist.features.filter((f) => f.psi_bracketed).length;
+  if (!bracketed) return "No feature here has a point mass inside its bins, so every PSI is a single value.";
+  const points = dist.features.filter((f) => f.point_masses).length;
+  const unresolved = dist.unresolved.length;
+  const bound = dist.features.filter((f) => f.psi_bracketed && f.psi_min_exact === false).length;
+  return (
+    `Here ${int(points)} features have point masses; for ${int(bracketed)} of them a point mass falls inside the bins (at the lowest or highest quantile value it changes no bin), ` +
+    `and ${unresolved === 0 ? "none" : int(unresolved)} of these ${unresolved === 1 ? "is" : "are"} not resolved. ` +
+    (bound ? `For ${int(bound)} the least PSI could not be attained and is shown as a proven lower bound.` : "Each least PSI shown is attained by a training distribution with these quantiles.")
+  );
+}
+
 /** The features whose training mean is near zero, with their mean, SD and shift, or the sentence that there are none. */
 export function nearZeroNote(report: DriftReport): string {
   const near = report.impact.near_zero;

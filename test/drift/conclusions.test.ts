@@ -82,6 +82,10 @@ describe("impact conclusion", () => {
 const dist = (name: string, psi: number, level: "stable" | "moderate" | "major", ks = 0.1): FeatureDistribution => ({
   feature: name,
   psi,
+  psi_min: psi,
+  psi_max: psi,
+  psi_min_exact: true,
+  psi_bracketed: false,
   psi_level: level,
   ks,
   ks_critical: 0.07,
@@ -95,7 +99,7 @@ const dist = (name: string, psi: number, level: "stable" | "moderate" | "major",
 describe("distribution conclusion", () => {
   it("counts PSI levels, names PSI-major features the % rule does not flag, or says it cannot be computed", () => {
     const features = [dist("a", 0.6, "major"), dist("b", 0.15, "moderate", 0.05), dist("c", 0.01, "stable", 0.01)];
-    const d = {unavailable: null, level_counts: {stable: 1, moderate: 1, major: 1}, ks_beyond_noise_count: 1, features};
+    const d = {unavailable: null, level_counts: {stable: 1, moderate: 1, major: 1}, ks_beyond_noise_count: 1, features, unresolved: []};
     expect(distributionConclusion(d, new Set(["a"]))).toBe(
       "By PSI on the training quantile bins, 1 feature shows a major shift (≥ 0.25), 1 a moderate one and 1 is stable; the largest is a's (PSI 0.60, KS ≈ 0.10, Wasserstein 0.50 SD). " +
         "The approximate KS distance exceeds its 5% critical value for 1 feature. Every major PSI shift is also severe by the brief's % rule.",
@@ -103,6 +107,18 @@ describe("distribution conclusion", () => {
     expect(distributionConclusion(d, new Set())).toMatch(/1 feature shifts majorly by PSI without being severe by the brief's % rule: a\.$/);
     expect(distributionConclusion({...d, unavailable: "stats.json has no training quantiles"}, new Set())).toBe(
       "Distribution tests cannot be computed: stats.json has no training quantiles.",
+    );
+  });
+
+  it("says which discrete features' PSI range straddles a band edge, and gives a bracketed largest PSI as its proven minimum", () => {
+    const discrete = {...dist("d", 0.02, "stable"), psi_min: 0.008, psi_max: 4.64, psi_bracketed: true, psi_level: null};
+    const counted = {...dist("e", 1.93, "major"), psi_min: 1.54, psi_max: 3.07, psi_bracketed: true};
+    const d = {unavailable: null, level_counts: {stable: 1, moderate: 0, major: 1}, ks_beyond_noise_count: 0, features: [discrete, counted, dist("c", 0.01, "stable", 0.01)], unresolved: ["d"]};
+    expect(distributionConclusion(d, new Set(["e"]))).toBe(
+      "By PSI on the training quantile bins, 1 feature shows a major shift (≥ 0.25), 0 a moderate one and 1 is stable; " +
+        "for 1 discrete feature the band is not resolved by the training quantiles (the PSI they allow spans a band edge: d 0.008 to 4.64). " +
+        "The largest is e's (PSI at least 1.54, KS ≈ 0.10, Wasserstein 0.50 SD). The approximate KS distance exceeds its 5% critical value for no feature. " +
+        "Every major PSI shift is also severe by the brief's % rule.",
     );
   });
 });
