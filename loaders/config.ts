@@ -60,6 +60,13 @@ export const config = {
      */
     psiEpsilon: 1e-4,
     /**
+     * Ours: the floor is a convention, not a measurement, so every feature's
+     * PSI is recomputed at ten times and a tenth of it; the page says which
+     * features' band would change (an empty bin's term grows with ln(1/ε), so
+     * the largest PSIs move with the floor while a band may not).
+     */
+    psiEpsilonChecks: [1e-3, 1e-5],
+    /**
      * Ours: a value holding at least 1% of production rows is a point mass of a
      * discrete feature (counts, ratings), not a coincidence of rounding (a
      * continuous value repeats in about 1 row in 500): its training CDF is then

@@ -25,6 +25,10 @@ export interface FeatureDistribution {
   psi_bracketed: boolean | null;
   /** The band the whole range falls in; null when it straddles a band edge (not resolved by the training quantiles). */
   psi_level: PsiLevel | null;
+  /** The PSI and its reading at the other floors of config.driftAnalysis.psiEpsilonChecks, in that order. */
+  floor_checks: FloorCheck[] | null;
+  /** Whether the reading (band, or not resolved) at any of those floors differs from the one at psiEpsilon. */
+  floor_dependent: boolean | null;
   /** Approximate KS distance (a lower bound of the exact one). */
   ks: number | null;
   /** Two-sample KS critical value at config.driftAnalysis.ksAlpha for these sample sizes. */
@@ -39,6 +43,14 @@ export interface FeatureDistribution {
   prod_quantiles: number[] | null;
 }
 
+export interface FloorCheck {
+  epsilon: number;
+  psi: number;
+  psi_min: number;
+  psi_max: number;
+  psi_level: PsiLevel | null;
+}
+
 export interface DistributionTable {
   /** Null when the statistics file has no usable quantiles. */
   unavailable: string | null;
@@ -49,6 +61,8 @@ export interface DistributionTable {
   /** Features whose PSI range straddles a band edge, highest psi_max first. */
   unresolved: string[];
   ks_beyond_noise_count: number;
+  /** Features whose reading depends on the empty-share floor (floor_dependent). */
+  floor_dependent: string[];
   /** Features of the quantile chart: the highest PSI first. */
   chart_features: string[];
 }
@@ -81,6 +95,8 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     psi_min_exact: null,
     psi_bracketed: null,
     psi_level: null,
+    floor_checks: null,
+    floor_dependent: null,
     ks: null,
     ks_critical: null,
     ks_beyond_noise: null,
@@ -104,6 +120,11 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     const {expected, actual} = quantileBins(bounds);
     const value = psiOfShares(expected, actual, c.psiEpsilon);
     const range = psiRange(bounds, c.psiEpsilon);
+    const level = range.free ? provenLevel(range.min, range.max) : psiLevel(value);
+    const floorChecks = c.psiEpsilonChecks.map((epsilon): FloorCheck => {
+      const r = psiRange(bounds, epsilon);
+      return {epsilon, psi: psiOfShares(expected, actual, epsilon), psi_min: r.min, psi_max: r.max, psi_level: r.free ? provenLevel(r.min, r.max) : psiLevel(r.min)};
+    });
     const ks = largestGap(bounds);
     const trainRows = Math.round(stats.nObs * (1 - train.missingRate));
     const critical = trainRows > 0 ? ksCritical(c.ksAlpha, n, trainRows) : null;
@@ -115,7 +136,9 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
       psi_max: range.max,
       psi_min_exact: range.exact_min,
       psi_bracketed: range.free,
-      psi_level: range.free ? provenLevel(range.min, range.max) : psiLevel(value),
+      psi_level: level,
+      floor_checks: floorChecks,
+      floor_dependent: floorChecks.some((x) => x.psi_level !== level),
       ks,
       ks_critical: critical,
       ks_beyond_noise: critical === null ? null : ks > critical,
@@ -137,6 +160,7 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
       .sort((a, b) => (b.psi_max ?? 0) - (a.psi_max ?? 0) || (a.feature < b.feature ? -1 : 1))
       .map((f) => f.feature),
     ks_beyond_noise_count: features.filter((f) => f.ks_beyond_noise).length,
+    floor_dependent: features.filter((f) => f.floor_dependent).map((f) => f.feature),
     chart_features: withValues(features, "psi")
       .sort((a, b) => b.psi - a.psi || (a.feature < b.feature ? -1 : 1))
       .slice(0, c.quantileChartFeatures)

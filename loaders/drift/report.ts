@@ -60,6 +60,7 @@ export interface DriftSettings {
   psi_moderate: number;
   psi_major: number;
   psi_epsilon: number;
+  psi_epsilon_checks: number[];
   min_point_share: number;
   ks_alpha: number;
   missing_elevated_ratio: number;
@@ -80,6 +81,7 @@ export function driftSettings(): DriftSettings {
     psi_moderate: a.psiModerate,
     psi_major: a.psiMajor,
     psi_epsilon: a.psiEpsilon,
+    psi_epsilon_checks: [...a.psiEpsilonChecks],
     min_point_share: a.minPointShare,
     ks_alpha: a.ksAlpha,
     missing_elevated_ratio: a.missing.elevatedRatio,

@@ -111,19 +111,20 @@ export function distributionTestsTable(report: DriftReport): HTMLFormElement | D
   );
   if (!tested.length) return nothing();
   return dataTable(tested, {
-    columns: ["feature", "psi", "psi_range", "psi_reading", "ks", "ks_critical", "ks_beyond_noise", "wasserstein_sd", "point_masses"],
+    columns: ["feature", "psi", "psi_range", "psi_reading", "floor_dependent", "ks", "ks_critical", "ks_beyond_noise", "wasserstein_sd", "point_masses"],
     header: {
       feature: "Feature",
       psi: "PSI",
       psi_range: "PSI range (discrete)",
       psi_reading: "PSI reading",
+      floor_dependent: "Band depends on floor",
       ks: "KS ≈",
       ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)})`,
       ks_beyond_noise: "KS beyond noise",
       wasserstein_sd: "Wasserstein (SDs)",
       point_masses: "Point masses",
     },
-    format: {psi: decimals(3), ks: decimals(3), ks_critical: decimals(3), ks_beyond_noise: yesOrBlank, wasserstein_sd: decimals(2), point_masses: (x) => (x ? `${x} (discrete)` : "")},
+    format: {psi: decimals(3), ks: decimals(3), ks_critical: decimals(3), ks_beyond_noise: yesOrBlank, floor_dependent: yesOrBlank, wasserstein_sd: decimals(2), point_masses: (x) => (x ? `${x} (discrete)` : "")},
     sort: "psi",
     reverse: true,
     rows: 15,

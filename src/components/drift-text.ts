@@ -1,5 +1,5 @@
 import type {DriftReport, NewSegmentsByDimension} from "../../loaders/drift/index.js";
-import {int, num, pct, sig, signedNum, signedPct, usd} from "../shared/format.js";
+import {fixed, int, num, pct, sig, signedNum, signedPct, usd} from "../shared/format.js";
 import {el, nothing} from "./dom.js";
 import {keyed} from "./lookup.js";
 
@@ -28,6 +28,23 @@ export function quantilePoints(report: DriftReport): string {
 
 /** Bins between consecutive training quantiles (one fewer than the quantiles), or "" without quantiles. */
 export const binCount = (report: DriftReport): string => (report.distribution.probs ? `${report.distribution.probs.length - 1}` : "");
+
+/** The empty-share floor and what it does: which features' reading depends on it, and how far the largest PSI moves. */
+export function floorNote(report: DriftReport): string {
+  const dist = report.distribution;
+  const s = report.settings;
+  const checked = dist.features.filter((f) => f.floor_checks !== null && f.psi !== null);
+  if (!checked.length) return "";
+  const floors = s.psi_epsilon_checks.map((e) => `${e}`);
+  const top = checked.reduce((a, b) => ((b.psi ?? 0) > (a.psi ?? 0) ? b : a));
+  const moved = (top.floor_checks ?? []).map((x) => `${fixed(x.psi, 2)} at ${x.epsilon}`);
+  const dependent = dist.floor_dependent;
+  return (
+    `A share of 0 would make PSI infinite, so shares below ${s.psi_epsilon} count as ${s.psi_epsilon}: a convention, not a measurement. Recomputed with the floor at ${floors.join(" and ")}, ` +
+    (dependent.length === 0 ? "no feature's reading changes" : `the reading of ${dependent.length === 1 ? "1 feature" : `${int(dependent.length)} features`} changes (${dependent.join(", ")}; "Band depends on floor" in the table)`) +
+    `, while the largest PSIs move: ${top.feature}'s ${fixed(top.psi ?? 0, 2)} reads ${moved.join(" and ")}. The figures below use ${s.psi_epsilon}.`
+  );
+}
 
 /** How many discrete features have a PSI range, and how many of those it leaves unresolved, for the tests' method. */
 export function psiRangeNote(report: DriftReport): string {

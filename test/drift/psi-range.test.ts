@@ -166,3 +166,30 @@ describe("PSI range over the training distributions the quantiles allow", () => 
     expect(m.psi_level).toBe("major");
   });
 });
+
+describe("the empty-share floor", () => {
+  it("a feature whose empty bin decides its band is flagged as depending on the floor; one that does not is not", () => {
+    // Training U(0, 1). Production: uniform, except that the 5% bin (0.9, 0.95] is empty and its rows fall in (0.8, 0.9].
+    const spread = (n: number, lo: number, hi: number) => Array.from({length: n}, (_, i) => lo + ((i + 0.5) / n) * (hi - lo));
+    const x = [...spread(800, 0, 0.8), ...spread(150, 0.8, 0.9), ...spread(50, 0.95, 1)];
+    const t = distributionOf(production({x}), stats([{feature: "x", sd: 0.29}], {quantileProbs: probs, quantiles: new Map([["x", probs]])}));
+    const f = t.features[0];
+    // The empty bin's term is (0.05 − ε)·ln(0.05 / ε): 0.19 at ε = 1e-3, 0.31 at 1e-4, 0.43 at 1e-5.
+    const moved = 0.05 * Math.log(1.5);
+    const at = (e: number) => (0.05 - e) * Math.log(0.05 / e) + moved;
+    expect(f.psi).toBeCloseTo(at(1e-4), 12);
+    expect(f.floor_checks?.map((c) => [c.epsilon, c.psi_level])).toEqual([
+      [1e-3, "moderate"],
+      [1e-5, "major"],
+    ]);
+    expect(f.floor_checks?.[0].psi).toBeCloseTo(at(1e-3), 12);
+    expect(f.floor_checks?.[1].psi).toBeCloseTo(at(1e-5), 12);
+    expect(f.psi_level).toBe("major");
+    expect(f.floor_dependent).toBe(true);
+    expect(t.floor_dependent).toEqual(["x"]);
+
+    // Production as training: no empty bin, no dependence.
+    const same = distributionOf(production({x: spread(1000, 0, 1)}), stats([{feature: "x", sd: 0.29}], {quantileProbs: probs, quantiles: new Map([["x", probs]])}));
+    expect(same.features[0].floor_dependent).toBe(false);
+  });
+});
