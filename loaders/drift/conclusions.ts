@@ -96,7 +96,7 @@ export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_r
 }
 
 /** Section "Distribution tests". */
-export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features" | "unresolved">, severe: ReadonlySet<string>): string {
+export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features" | "unresolved" | "ks_tests">, severe: ReadonlySet<string>): string {
   // A tested feature has its PSI range and its KS distance.
   const tested = present(d.features, "psi", "psi_min", "psi_max", "ks");
   // The largest PSI proven: a discrete feature's point PSI is not a bound, its minimum is.
@@ -112,7 +112,7 @@ export function distributionConclusion(d: Pick<DistributionTable, "unavailable" 
           `${list([...unresolved.slice(0, 3).map((f) => `${f.feature} ${fixed(f.psi_min, 3)} to ${fixed(f.psi_max, 2)}`), ...(unresolved.length > 3 ? [`${unresolved.length - 3} more`] : [])])}).`
         : ";"),
     `${unresolved.length ? "The" : "the"} largest is ${top.feature}'s (PSI ${top.psi_bracketed ? `at least ${fixed(top.psi_min, 2)}` : fixed(top.psi, 2)}, KS ≈ ${fixed(top.ks, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
-    `The approximate KS distance exceeds its ${pct(c.ksAlpha, 0)} critical value for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
+    `The approximate KS distance exceeds its critical value (${correctionName(c.multipleTesting.correction)}-corrected ${pct(c.multipleTesting.familyAlpha, 0)} over the ${count(d.ks_tests, "feature")} tested) for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
   ];
   const hidden = tested.filter((f) => f.psi_level === "major" && !severe.has(f.feature)).map((f) => f.feature);
   if (hidden.length) parts.push(`${capitalize(count(hidden.length, "feature"))} shift${hidden.length === 1 ? "s" : ""} majorly by PSI without being severe by the brief's % rule: ${list(hidden)}.`);
@@ -189,10 +189,10 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
 }
 
 /** Section "Correlation structure". */
-export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha">): string {
+export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha" | "correction">): string {
   if (r.unavailable) return `Correlation changes cannot be computed: ${r.unavailable}.`;
   const pair = (p: CorrelationPair) => `${p.a}–${p.b} (${fixed(p.train_r, 3)} → ${fixed(p.prod_r, 3)})`;
-  const test = `Fisher z, Bonferroni-corrected ${pct(r.alpha, 0)}`;
+  const test = `Fisher z, ${correctionName(r.correction)}-corrected ${pct(r.alpha, 0)}`;
   const parts: string[] = [];
   if (r.beyond_noise_count === 0) parts.push(`Of ${int(r.pairs_compared)} feature pairs, none changed its correlation beyond sampling noise and training's imputation (${test}).`);
   else {
@@ -225,6 +225,11 @@ export function newSegmentsConclusion(dims: readonly NewSegmentsByDimension[]): 
       );
     })
     .join(" ");
+}
+
+/** The correction's name as the page writes it. */
+export function correctionName(correction: "bonferroni" | "benjamini-hochberg"): string {
+  return correction === "bonferroni" ? "Bonferroni" : "Benjamini–Hochberg";
 }
 
 /** A share as percentage points, without trailing zeros: 0.05 → "5". */

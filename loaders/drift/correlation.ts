@@ -2,7 +2,7 @@ import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
 import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {normalQuantile, pairCorrelation, type CoMoments} from "../stats/index.js";
+import {normalCdf, normalQuantile, pairCorrelation, perTestLevel, type CoMoments, type Correction} from "../stats/index.js";
 
 export interface CorrelationPair {
   a: string;
@@ -32,8 +32,10 @@ export interface CorrelationReport {
   adjusted_for_imputation: boolean;
   features_compared: number;
   pairs_compared: number;
+  /** Family-wise level, and the correction over the pairs (config.driftAnalysis.multipleTesting). */
   alpha: number;
-  /** |z| above which a change is beyond sampling noise (Bonferroni over all pairs). */
+  correction: Correction;
+  /** |z| above which a change is beyond sampling noise (the correction's per-test level over all pairs). */
   z_critical: number | null;
   beyond_noise_count: number;
   /** Largest shrinkage factor applied to a training value (1 − √((1−mᵢ)(1−mⱼ))), as a share. */
@@ -67,13 +69,15 @@ export function fisherZ(r1: number, n1: number, r2: number, n2: number): number 
 /** Production pairwise correlations (from the pass's co-moments: `features` is their order) against the training matrix. */
 export function correlationReport(comoments: CoMoments, features: readonly string[], stats: TrainingStats, importance: readonly FeatureImportance[]): CorrelationReport {
   const c = config.driftAnalysis.correlation;
+  const {correction, familyAlpha} = config.driftAnalysis.multipleTesting;
   const matrix = stats.correlation;
   const empty = (why: string): CorrelationReport => ({
     unavailable: why,
     adjusted_for_imputation: false,
     features_compared: 0,
     pairs_compared: 0,
-    alpha: c.alpha,
+    alpha: familyAlpha,
+    correction,
     z_critical: null,
     beyond_noise_count: 0,
     max_imputation_shrinkage: 0,
@@ -112,7 +116,13 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
       byKey.set(`${a}\t${b}`, pair);
     }
   }
-  const zCritical = pairs.length ? normalQuantile(1 - c.alpha / 2 / pairs.length) : null;
+  // Two-sided p-values of the z statistics; the correction's per-test level gives the critical |z|.
+  const level = perTestLevel(
+    pairs.map((p) => 2 * normalCdf(-Math.abs(p.z))),
+    familyAlpha,
+    correction,
+  );
+  const zCritical = pairs.length ? normalQuantile(1 - level / 2) : null;
   for (const p of pairs) p.beyond_noise = zCritical !== null && Math.abs(p.z) > zCritical;
   const byName = (x: CorrelationPair, y: CorrelationPair) => compare(x.a, y.a) || compare(x.b, y.b);
 
@@ -132,7 +142,8 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
     adjusted_for_imputation: adjust,
     features_compared: at.length,
     pairs_compared: pairs.length,
-    alpha: c.alpha,
+    alpha: familyAlpha,
+    correction,
     z_critical: zCritical,
     beyond_noise_count: pairs.filter((p) => p.beyond_noise).length,
     max_imputation_shrinkage: maxShrink,

@@ -2,8 +2,8 @@ import {config} from "../config.js";
 import {countsAt, type Accumulation, type AccumulationPlan} from "../accumulate/index.js";
 import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {present as withValues} from "../shared/index.js";
-import {quantilesFromOrder} from "../stats/index.js";
-import {cdfBoundaries, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein, type ValueCounts} from "./distribution.js";
+import {perTestLevel, quantilesFromOrder} from "../stats/index.js";
+import {cdfBoundaries, ksCritical, ksPValue, largestGap, psiOfShares, quantileBins, validQuantiles, wasserstein, type ValueCounts} from "./distribution.js";
 import {psiRange} from "./psi-range.js";
 
 export type PsiLevel = "stable" | "moderate" | "major";
@@ -31,7 +31,7 @@ export interface FeatureDistribution {
   floor_dependent: boolean | null;
   /** Approximate KS distance (a lower bound of the exact one). */
   ks: number | null;
-  /** Two-sample KS critical value at config.driftAnalysis.ksAlpha for these sample sizes. */
+  /** Two-sample KS critical value at the family's per-test level (ks_level) for these sample sizes. */
   ks_critical: number | null;
   ks_beyond_noise: boolean | null;
   /** 1-Wasserstein distance between the quantile functions, in training SDs. */
@@ -61,6 +61,10 @@ export interface DistributionTable {
   /** Features whose PSI range straddles a band edge, highest psi_max first. */
   unresolved: string[];
   ks_beyond_noise_count: number;
+  /** The features with a KS test (the family config.driftAnalysis.multipleTesting corrects for). */
+  ks_tests: number;
+  /** The per-test level each KS test is judged at after the correction (5% / ks_tests under Bonferroni). */
+  ks_level: number;
   /** Features whose reading depends on the empty-share floor (floor_dependent). */
   floor_dependent: string[];
   /** Features of the quantile chart: the highest PSI first. */
@@ -106,14 +110,15 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     prod_quantiles: null,
   });
   const unavailable = !probs || !stats.quantiles ? `${stats.file} has no training quantiles` : null;
-  const features = plan.features.map((feature, j): FeatureDistribution => {
+  // Each feature's figures, with its KS sample sizes (production n, training m) when it has a KS test.
+  const tested = plan.features.map((feature, j): {row: FeatureDistribution; ks: {d: number; n: number; m: number} | null} => {
     const q = stats.quantiles?.get(feature);
     const bins = acc.bins[j];
     const cuts = plan.cuts[j];
-    if (!probs || !q || !validQuantiles(q, probs) || bins === null || cuts === null) return empty(feature);
+    if (!probs || !q || !validQuantiles(q, probs) || bins === null || cuts === null) return {row: empty(feature), ks: null};
     const n = acc.features[j].present.n;
     const order = orderStatistics(j);
-    if (n === 0 || order === null) return {...empty(feature), train_quantiles: q};
+    if (n === 0 || order === null) return {row: {...empty(feature), train_quantiles: q}, ks: null};
     const counts: ValueCounts = {n, at: (v) => countsAt(cuts, bins, cuts.values.indexOf(v))};
     const train = trainStats[j];
     const bounds = cdfBoundaries(q, probs, counts, c.minPointShare);
@@ -127,9 +132,8 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
     });
     const ks = largestGap(bounds);
     const trainRows = Math.round(stats.nObs * (1 - train.missingRate));
-    const critical = trainRows > 0 ? ksCritical(c.ksAlpha, n, trainRows) : null;
     const prodQuantiles = quantilesFromOrder(n, probs, order);
-    return {
+    const row: FeatureDistribution = {
       feature,
       psi: value,
       psi_min: range.min,
@@ -140,13 +144,28 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
       floor_checks: floorChecks,
       floor_dependent: floorChecks.some((x) => x.psi_level !== level),
       ks,
-      ks_critical: critical,
-      ks_beyond_noise: critical === null ? null : ks > critical,
+      // Set below, once the family's per-test level is known.
+      ks_critical: null,
+      ks_beyond_noise: null,
       wasserstein_sd: train.sd > 0 ? wasserstein(probs, q, prodQuantiles) / train.sd : null,
       point_masses: bounds.points,
       train_quantiles: q,
       prod_quantiles: prodQuantiles,
     };
+    return {row, ks: trainRows > 0 ? {d: ks, n, m: trainRows} : null};
+  });
+  // The KS family: every feature with a distance and training rows, corrected together (config.driftAnalysis.multipleTesting).
+  const {correction, familyAlpha} = c.multipleTesting;
+  const family = withValues(tested, "ks");
+  const ksLevel = perTestLevel(
+    family.map(({ks}) => ksPValue(ks.d, ks.n, ks.m)),
+    familyAlpha,
+    correction,
+  );
+  const features = tested.map(({row, ks}): FeatureDistribution => {
+    if (ks === null) return row;
+    const critical = ksCritical(ksLevel, ks.n, ks.m);
+    return {...row, ks_critical: critical, ks_beyond_noise: ks.d > critical};
   });
   const level_counts: Record<PsiLevel, number> = {stable: 0, moderate: 0, major: 0};
   for (const f of features) if (f.psi_level) ++level_counts[f.psi_level];
@@ -160,6 +179,8 @@ export function distributionTable(acc: Accumulation, plan: AccumulationPlan, sta
       .sort((a, b) => (b.psi_max ?? 0) - (a.psi_max ?? 0) || (a.feature < b.feature ? -1 : 1))
       .map((f) => f.feature),
     ks_beyond_noise_count: features.filter((f) => f.ks_beyond_noise).length,
+    ks_tests: family.length,
+    ks_level: ksLevel,
     floor_dependent: features.filter((f) => f.floor_dependent).map((f) => f.feature),
     chart_features: withValues(features, "psi")
       .sort((a, b) => b.psi - a.psi || (a.feature < b.feature ? -1 : 1))

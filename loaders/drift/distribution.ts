@@ -155,6 +155,17 @@ export function ksCritical(alpha: number, n: number, m: number): number {
 }
 
 /**
+ * The p-value of a KS distance d under the same approximation,
+ * min(1, 2·exp(−2·d²·nm/(n + m))): ksCritical's inverse, so a distance is
+ * above the critical value at level α exactly when its p-value is below α.
+ * (The approximate distance is a lower bound, so this p-value is an upper
+ * bound of the exact one's.)
+ */
+export function ksPValue(d: number, n: number, m: number): number {
+  return Math.min(1, 2 * Math.exp((-2 * d * d * n * m) / (n + m)));
+}
+
+/**
  * 1-Wasserstein distance ∫|Q_a(p) − Q_b(p)| dp between two quantile functions
  * given on the same probability grid, each piecewise linear between the grid
  * points. Their difference is then linear on each interval, so the integral is

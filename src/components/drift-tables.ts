@@ -119,7 +119,7 @@ export function distributionTestsTable(report: DriftReport): HTMLFormElement | D
       psi_reading: "PSI reading",
       floor_dependent: "Band depends on floor",
       ks: "KS ≈",
-      ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)})`,
+      ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)}, ${report.settings.multiple_testing === "bonferroni" ? "Bonferroni" : "Benjamini–Hochberg"})`,
       ks_beyond_noise: "KS beyond noise",
       wasserstein_sd: "Wasserstein (SDs)",
       point_masses: "Point masses",

@@ -29,6 +29,21 @@ export function quantilePoints(report: DriftReport): string {
 /** Bins between consecutive training quantiles (one fewer than the quantiles), or "" without quantiles. */
 export const binCount = (report: DriftReport): string => (report.distribution.probs ? `${report.distribution.probs.length - 1}` : "");
 
+/** The correction's name as the page writes it. */
+const correctionName = (c: DriftReport["settings"]["multiple_testing"]) => (c === "bonferroni" ? "Bonferroni" : "Benjamini–Hochberg");
+
+/** The KS tests as one family: the correction, the family-wise level and the per-test level α′ it gives. */
+export function ksFamilyNote(report: DriftReport): string {
+  const s = report.settings;
+  const dist = report.distribution;
+  if (!dist.ks_tests) return "";
+  return (
+    `The ${int(dist.ks_tests)} features tested are one family: to keep the chance that any of them is flagged by noise alone below ${pct(s.ks_alpha, 0)}, ` +
+    `each is judged at α′ = ${sig(dist.ks_level, 3)} (${correctionName(s.multiple_testing)}${s.multiple_testing === "bonferroni" ? `, ${pct(s.ks_alpha, 0)} / ${int(dist.ks_tests)}` : ""}); the correlation changes below follow the same rule over their pairs. ` +
+    `An uncorrected ${pct(s.ks_alpha, 0)} test would flag about ${num(s.ks_alpha * dist.ks_tests, 1)} features by chance.`
+  );
+}
+
 /** The empty-share floor and what it does: which features' reading depends on it, and how far the largest PSI moves. */
 export function floorNote(report: DriftReport): string {
   const dist = report.distribution;
@@ -98,7 +113,7 @@ export function correlationMethod(report: DriftReport): HTMLParagraphElement | D
         : "The training matrix was computed without imputation. ") +
       "A change is ",
     el("strong", {}, "beyond noise"),
-    ` when Fisher's z test rejects "same correlation" at ${pct(corr.alpha, 0)} after a Bonferroni correction for the ${int(corr.pairs_compared)} pairs compared (|z| > ${corr.z_critical === null ? "n/a" : num(corr.z_critical, 3)}).`,
+    ` when Fisher's z test rejects "same correlation" at ${pct(corr.alpha, 0)} after a ${correctionName(corr.correction)} correction for the ${int(corr.pairs_compared)} pairs compared (|z| > ${corr.z_critical === null ? "n/a" : num(corr.z_critical, 3)}).`,
   );
 }
 

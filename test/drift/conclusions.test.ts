@@ -101,10 +101,10 @@ const dist = (name: string, psi: number, level: "stable" | "moderate" | "major",
 describe("distribution conclusion", () => {
   it("counts PSI levels, names PSI-major features the % rule does not flag, or says it cannot be computed", () => {
     const features = [dist("a", 0.6, "major"), dist("b", 0.15, "moderate", 0.05), dist("c", 0.01, "stable", 0.01)];
-    const d = {unavailable: null, level_counts: {stable: 1, moderate: 1, major: 1}, ks_beyond_noise_count: 1, features, unresolved: []};
+    const d = {unavailable: null, level_counts: {stable: 1, moderate: 1, major: 1}, ks_beyond_noise_count: 1, features, unresolved: [], ks_tests: 3};
     expect(distributionConclusion(d, new Set(["a"]))).toBe(
       "By PSI on the training quantile bins, 1 feature shows a major shift (≥ 0.25), 1 a moderate one and 1 is stable; the largest is a's (PSI 0.60, KS ≈ 0.10, Wasserstein 0.50 SD). " +
-        "The approximate KS distance exceeds its 5% critical value for 1 feature. Every major PSI shift is also severe by the brief's % rule.",
+        "The approximate KS distance exceeds its critical value (Bonferroni-corrected 5% over the 3 features tested) for 1 feature. Every major PSI shift is also severe by the brief's % rule.",
     );
     expect(distributionConclusion(d, new Set())).toMatch(/1 feature shifts majorly by PSI without being severe by the brief's % rule: a\.$/);
     expect(distributionConclusion({...d, unavailable: "stats.json has no training quantiles"}, new Set())).toBe(
@@ -115,11 +115,11 @@ describe("distribution conclusion", () => {
   it("says which discrete features' PSI range straddles a band edge, and gives a bracketed largest PSI as its proven minimum", () => {
     const discrete = {...dist("d", 0.02, "stable"), psi_min: 0.008, psi_max: 4.64, psi_bracketed: true, psi_level: null};
     const counted = {...dist("e", 1.93, "major"), psi_min: 1.54, psi_max: 3.07, psi_bracketed: true};
-    const d = {unavailable: null, level_counts: {stable: 1, moderate: 0, major: 1}, ks_beyond_noise_count: 0, features: [discrete, counted, dist("c", 0.01, "stable", 0.01)], unresolved: ["d"]};
+    const d = {unavailable: null, level_counts: {stable: 1, moderate: 0, major: 1}, ks_beyond_noise_count: 0, features: [discrete, counted, dist("c", 0.01, "stable", 0.01)], unresolved: ["d"], ks_tests: 3};
     expect(distributionConclusion(d, new Set(["e"]))).toBe(
       "By PSI on the training quantile bins, 1 feature shows a major shift (≥ 0.25), 0 a moderate one and 1 is stable; " +
         "for 1 discrete feature the band is not resolved by the training quantiles (the PSI they allow spans a band edge: d 0.008 to 4.64). " +
-        "The largest is e's (PSI at least 1.54, KS ≈ 0.10, Wasserstein 0.50 SD). The approximate KS distance exceeds its 5% critical value for no feature. " +
+        "The largest is e's (PSI at least 1.54, KS ≈ 0.10, Wasserstein 0.50 SD). The approximate KS distance exceeds its critical value (Bonferroni-corrected 5% over the 3 features tested) for no feature. " +
         "Every major PSI shift is also severe by the brief's % rule.",
     );
   });
@@ -188,7 +188,7 @@ const pair = (a: string, b: string, train: number, prod: number, beyond: boolean
 describe("correlation conclusion", () => {
   it("none vs some changes beyond noise", () => {
     const noise = pair("a", "b", 0.01, 0.2, false);
-    const base = {unavailable: null, pairs_compared: 2775, alpha: 0.05};
+    const base = {unavailable: null, pairs_compared: 2775, alpha: 0.05, correction: "bonferroni" as const};
     expect(correlationConclusion({...base, beyond_noise_count: 0, top_pairs: [noise], top_beyond_noise: []})).toBe(
       "Of 2,775 feature pairs, none changed its correlation beyond sampling noise and training's imputation (Fisher z, Bonferroni-corrected 5%). " +
         "The largest change in r, a–b (0.010 → 0.200), is within noise.",
