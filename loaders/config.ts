@@ -109,6 +109,23 @@ export const config = {
       errorFeatures: 8,
     },
     correlation: {
+      /**
+       * Ours: the evidence on how the training matrix was made is read from
+       * the strong pairs (|r_train| above 0.5): there imputation's shrinkage,
+       * a few per cent, stands out from sampling noise, while for weak pairs
+       * r_prod / r_train is mostly noise.
+       */
+      evidenceMinR: 0.5,
+      /**
+       * Ours: Fisher's z assumes bivariate normal features. Its variance
+       * 1/(n − 3) is then right at any r, but for skewed features it
+       * understates the spread of atanh(r), the more the nearer |r| is to 1.
+       * A flagged pair is marked as such when either r is at least 0.9 and
+       * either feature's Kelly skewness (training quantiles) is beyond ±0.2
+       * (a lognormal with σ ≈ 0.4, a price-like tail).
+       */
+      fisherHighR: 0.9,
+      fisherSkewness: 0.2,
       /** Ours: pairs listed in the "changed most" table. */
       topPairs: 15,
       /** Ours: most important features in the correlation-change heat map (12 → 66 pairs, readable). */

@@ -189,7 +189,7 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
 }
 
 /** Section "Correlation structure". */
-export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha" | "correction">): string {
+export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha" | "correction" | "beyond_noise_doubtful">): string {
   if (r.unavailable) return `Correlation changes cannot be computed: ${r.unavailable}.`;
   const pair = (p: CorrelationPair) => `${p.a}–${p.b} (${fixed(p.train_r, 3)} → ${fixed(p.prod_r, 3)})`;
   const test = `Fisher z, ${correctionName(r.correction)}-corrected ${pct(r.alpha, 0)}`;
@@ -200,6 +200,14 @@ export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" |
     parts.push(
       `Of ${int(r.pairs_compared)} feature pairs, ${int(r.beyond_noise_count)} changed ${r.beyond_noise_count === 1 ? "its" : "their"} correlation beyond sampling noise and training's imputation (${test}): ` +
         `${list(shown.map(pair))}${r.beyond_noise_count > shown.length ? ` and ${r.beyond_noise_count - shown.length} more` : ""}.`,
+    );
+  }
+  const k = r.beyond_noise_doubtful;
+  if (k > 0) {
+    const {fisherHighR, fisherSkewness} = c.correlation;
+    parts.push(
+      `${k === r.beyond_noise_count ? (k === 1 ? "It is a pair" : k === 2 ? "Both are pairs" : `All ${k} are pairs`) : k === 1 ? "1 of them is a pair" : `${k} of them are pairs`} of skewed features (Kelly skewness beyond ±${fisherSkewness}) at |r| ≥ ${fisherHighR}, ` +
+        `where Fisher's z, which assumes bivariate normality, overstates significance: ${k === 1 ? "that flag says" : "those flags say"} the correlation moved, not that the move is beyond noise.`,
     );
   }
   const biggest = r.top_pairs[0];

@@ -72,6 +72,7 @@ export interface DriftSettings {
   outage_min_points: number;
   min_rows: number;
   correlation_alpha: number;
+  correlation_evidence_min_r: number;
 }
 
 export function driftSettings(): DriftSettings {
@@ -94,6 +95,7 @@ export function driftSettings(): DriftSettings {
     outage_min_points: a.missing.outageMinPoints,
     min_rows: config.performance.minSegmentRows,
     correlation_alpha: a.multipleTesting.familyAlpha,
+    correlation_evidence_min_r: a.correlation.evidenceMinR,
   };
 }
 

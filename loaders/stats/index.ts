@@ -6,3 +6,4 @@ export * from "./normal.js";
 export * from "./quantile.js";
 export * from "./comoments.js";
 export * from "./multiple-testing.js";
+export * from "./skewness.js";

@@ -160,14 +160,14 @@ export function missingVsPresentTable(report: DriftReport): HTMLFormElement {
   });
 }
 
-/** Feature pairs with their correlation in training and production, the change, Fisher's z and whether it is beyond noise. */
+/** Feature pairs with their correlation in training and production, the change, Fisher's z, whether it is beyond noise and whether z overstates it there (skewed features at high r). */
 function pairTable(pairs: readonly CorrelationPair[], rows: number): HTMLFormElement {
   return dataTable(
     pairs.map((p) => ({...p, pair: `${p.a} – ${p.b}`})),
     {
-      columns: ["pair", "train_r", "prod_r", "delta", "n", "z", "beyond_noise"],
-      header: {pair: "Feature pair", train_r: "r (train)", prod_r: "r (prod)", delta: "Δr", n: "Rows", z: "Fisher z", beyond_noise: "Beyond noise"},
-      format: {train_r: (x) => fixed(x, 3), prod_r: (x) => fixed(x, 3), delta: (x) => signedNum(x, 3), z: (x) => fixed(x, 1), beyond_noise: yesOrBlank},
+      columns: ["pair", "train_r", "prod_r", "delta", "n", "z", "beyond_noise", "normality_doubtful"],
+      header: {pair: "Feature pair", train_r: "r (train)", prod_r: "r (prod)", delta: "Δr", n: "Rows", z: "Fisher z", beyond_noise: "Beyond noise", normality_doubtful: "z overstated (skewed, high r)"},
+      format: {train_r: (x) => fixed(x, 3), prod_r: (x) => fixed(x, 3), delta: (x) => signedNum(x, 3), z: (x) => fixed(x, 1), beyond_noise: yesOrBlank, normality_doubtful: yesOrBlank},
       rows,
     },
   );

@@ -97,6 +97,16 @@ export function missedByPctIntro(report: DriftReport): string {
     : "";
 }
 
+/** The log's evidence on how the training matrix was made: r_prod / r_train over the strong pairs against what imputation predicts. */
+export function imputationEvidence(report: DriftReport): string {
+  const e = report.correlation.imputation_evidence;
+  if (e === null) return "";
+  return (
+    `The log's evidence: over the ${int(e.pairs)} pairs with |r_train| > ${report.settings.correlation_evidence_min_r}, the median r_prod / r_train is ${num(e.median_ratio, 4)}, ` +
+    `where shrinkage by imputation with independent missingness predicts ${num(e.predicted_ratio, 4)} and no imputation predicts 1 (a real change in production moves the ratio too, so this weighs the assumption, it does not settle it). `
+  );
+}
+
 /** How production correlations are computed and when a change counts, as a paragraph; nothing to say when there is no training matrix. */
 export function correlationMethod(report: DriftReport): HTMLParagraphElement | DocumentFragment {
   const corr = report.correlation;
@@ -109,8 +119,10 @@ export function correlationMethod(report: DriftReport): HTMLParagraphElement | D
     el("strong", {}, "pairwise-complete"),
     ` rows (both features present). Imputing missing values with the mean would shrink every production correlation by roughly the missing rates (${pct(miss.prod_rate)} of values on average) and show up as a spurious "change". ` +
       (corr.adjusted_for_imputation
-        ? `The training matrix itself was computed after mean imputation of about ${pct(miss.train_rate)} missing values, which shrinks it by up to ${pct(corr.max_imputation_shrinkage)} if features were missing independently (not at all if they were missing together); a change is counted only beyond that range. `
-        : "The training matrix was computed without imputation. ") +
+        ? `The training matrix is assumed to have been computed after mean imputation of about ${pct(miss.train_rate)} missing values: an assumption, read from the serving imputation ("${corr.imputation_field}"), as the statistics file does not say how its matrix was made. ` +
+          `Such imputation shrinks it by up to ${pct(corr.max_imputation_shrinkage)} if features were missing independently (not at all if they were missing together); a change is counted only beyond that range. `
+        : `The training matrix is assumed to have been computed without imputation (the serving imputation reads "${corr.imputation_field}"). `) +
+      imputationEvidence(report) +
       "A change is ",
     el("strong", {}, "beyond noise"),
     ` when Fisher's z test rejects "same correlation" at ${pct(corr.alpha, 0)} after a ${correctionName(corr.correction)} correction for the ${int(corr.pairs_compared)} pairs compared (|z| > ${corr.z_critical === null ? "n/a" : num(corr.z_critical, 3)}).`,

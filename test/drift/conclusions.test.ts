@@ -183,12 +183,13 @@ const pair = (a: string, b: string, train: number, prod: number, beyond: boolean
   delta: prod - train,
   z: beyond ? 6 : 1,
   beyond_noise: beyond,
+  normality_doubtful: false,
 });
 
 describe("correlation conclusion", () => {
   it("none vs some changes beyond noise", () => {
     const noise = pair("a", "b", 0.01, 0.2, false);
-    const base = {unavailable: null, pairs_compared: 2775, alpha: 0.05, correction: "bonferroni" as const};
+    const base = {unavailable: null, pairs_compared: 2775, alpha: 0.05, correction: "bonferroni" as const, beyond_noise_doubtful: 0};
     expect(correlationConclusion({...base, beyond_noise_count: 0, top_pairs: [noise], top_beyond_noise: []})).toBe(
       "Of 2,775 feature pairs, none changed its correlation beyond sampling noise and training's imputation (Fisher z, Bonferroni-corrected 5%). " +
         "The largest change in r, a–b (0.010 → 0.200), is within noise.",
