@@ -107,6 +107,13 @@ export const config = {
       outageMinPoints: 0.1,
       /** Ours: the most important features whose missing-vs-present RMSE is shown. */
       errorFeatures: 8,
+      /**
+       * Ours: Pearson's r between a row's imputed count and its squared error
+       * is also shown without the largest 1% of squared errors: a handful of
+       * large errors can carry r, and a figure that moves much without them
+       * says so.
+       */
+      trimTopShare: 0.01,
     },
     correlation: {
       /**

@@ -163,7 +163,7 @@ export function outageConclusion(m: Pick<MissingnessReport, "outages">): string 
 }
 
 /** Section "Missing values and errors": does missingness correlate with the degradation? */
-export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_error" | "imputed_error">): string {
+export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_error" | "imputed_error" | "imputed_error_robust" | "outages">): string {
   const minRows = config.performance.minSegmentRows;
   const judged = present(m.by_feature_error, "rmse_missing", "rmse_present").filter((f) => f.n_missing >= minRows);
   const worse = judged.filter((f) => f.rmse_missing > f.rmse_present);
@@ -179,12 +179,27 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
         : `Missingness does not clearly correlate with the degradation: the number of imputed features in a row and its squared error have r = ${fixed(r.r, 2)} (${count(r.n, "row")}, ${r.strength}).`,
     );
   }
+  const robust = m.imputed_error_robust;
+  if (robust.spearman !== null) {
+    parts.push(
+      `Less swayed by a few large errors, the rank correlation of the imputed count with |error| is ρ = ${fixed(robust.spearman, 2)}${robust.spearman_strength === null ? "" : ` (${robust.spearman_strength})`}` +
+        (robust.r_trimmed !== null && robust.trimmed_rows > 0 ? `, and without the ${count(robust.trimmed_rows, "largest squared error")} (${pct(c.missing.trimTopShare, 0)}) r = ${fixed(robust.r_trimmed, 2)}.` : "."),
+    );
+  }
   if (top) {
     parts.push(
       `Among the ${m.by_feature_error.length} most important features, ${worse.length === judged.length ? `all ${judged.length}` : `${worse.length} of the ${judged.length}`} with at least ${minRows} missing rows ${worse.length === 1 ? "has" : "have"} a higher RMSE when missing; ` +
         `the largest gap is ${top.feature}'s (${usd(top.rmse_missing)} missing, n = ${top.n_missing}, against ${usd(top.rmse_present)} present).`,
     );
   } else parts.push(`None of the ${m.by_feature_error.length} most important features is missing in ${minRows} rows or more, too few to compare RMSE.`);
+  // An outage raises missingness and, on the same days, errors for reasons of its own: a confounder of both comparisons.
+  if (m.outages.length) {
+    const windows = list(m.outages.map((o) => `the ${o.source} outage ${o.start === o.end ? `on ${o.start}` : `from ${o.start} to ${o.end}`} (RMSE ${usd(o.rmse)} against ${o.rmse_other_days === null ? "no other days" : usd(o.rmse_other_days)} on the other days)`));
+    parts.push(
+      `These comparisons are confounded by ${windows}: its days have both more missing values and larger errors, whatever the cause of either, so a missing-versus-present gap there is not the imputation's alone` +
+        (robust.spearman_outside_outages !== null ? `; leaving out its ${count(robust.outage_rows, "row")}, ρ = ${fixed(robust.spearman_outside_outages, 2)} over the other ${int(robust.rows_outside_outages)}.` : "."),
+    );
+  }
   return parts.join(" ");
 }
 

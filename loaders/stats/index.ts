@@ -7,3 +7,4 @@ export * from "./quantile.js";
 export * from "./comoments.js";
 export * from "./multiple-testing.js";
 export * from "./skewness.js";
+export * from "./rank-correlation.js";
