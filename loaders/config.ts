@@ -60,6 +60,13 @@ export const config = {
      */
     psiEpsilon: 1e-4,
     /**
+     * Ours: the floor is a convention, not a measurement, so every feature's
+     * PSI is recomputed at ten times and a tenth of it; the page says which
+     * features' band would change (an empty bin's term grows with ln(1/ε), so
+     * the largest PSIs move with the floor while a band may not).
+     */
+    psiEpsilonChecks: [1e-3, 1e-5],
+    /**
      * Ours: a value holding at least 1% of production rows is a point mass of a
      * discrete feature (counts, ratings), not a coincidence of rounding (a
      * continuous value repeats in about 1 row in 500): its training CDF is then
@@ -67,8 +74,20 @@ export const config = {
      * keeps the PSI of count features at the level of continuous ones.
      */
     minPointShare: 0.01,
-    /** Ours: significance level of the two-sample KS critical value shown beside the approximate distance. */
-    ksAlpha: 0.05,
+    /**
+     * Ours: one rule for every drift test that calls a change "beyond noise".
+     * Each family of tests (the KS test over the features compared, Fisher's
+     * z over the feature pairs) is corrected for its own number of tests by
+     * Bonferroni, at a family-wise 5%: the chance that any flag in a family is
+     * noise stays below 5%, whatever the dependence between the tests (the
+     * features and pairs here are strongly dependent, which
+     * Benjamini–Hochberg's guarantee does not cover in general), and each flag
+     * can be read, and acted on, on its own. Benjamini–Hochberg (the share of
+     * false flags below 5%, with more power) is the other choice the engine
+     * offers ("benjamini-hochberg"); with 75 features and 2,775 pairs, an
+     * uncorrected 5% test would flag about 4 features and 139 pairs by chance.
+     */
+    multipleTesting: {correction: "bonferroni" as "bonferroni" | "benjamini-hochberg", familyAlpha: 0.05},
     /** Ours: features shown in the training-vs-production quantile chart (the most drifted by PSI). */
     quantileChartFeatures: 6,
     missing: {
@@ -88,15 +107,32 @@ export const config = {
       outageMinPoints: 0.1,
       /** Ours: the most important features whose missing-vs-present RMSE is shown. */
       errorFeatures: 8,
+      /**
+       * Ours: Pearson's r between a row's imputed count and its squared error
+       * is also shown without the largest 1% of squared errors: a handful of
+       * large errors can carry r, and a figure that moves much without them
+       * says so.
+       */
+      trimTopShare: 0.01,
     },
     correlation: {
       /**
-       * Ours: a pair's correlation changed beyond sampling noise when Fisher's
-       * z test rejects "same correlation" at 5% after a Bonferroni correction
-       * for the number of pairs compared (2,775 for 75 features): with that
-       * many pairs, a few hundred would pass an uncorrected test by chance.
+       * Ours: the evidence on how the training matrix was made is read from
+       * the strong pairs (|r_train| above 0.5): there imputation's shrinkage,
+       * a few per cent, stands out from sampling noise, while for weak pairs
+       * r_prod / r_train is mostly noise.
        */
-      alpha: 0.05,
+      evidenceMinR: 0.5,
+      /**
+       * Ours: Fisher's z assumes bivariate normal features. Its variance
+       * 1/(n − 3) is then right at any r, but for skewed features it
+       * understates the spread of atanh(r), the more the nearer |r| is to 1.
+       * A flagged pair is marked as such when either r is at least 0.9 and
+       * either feature's Kelly skewness (training quantiles) is beyond ±0.2
+       * (a lognormal with σ ≈ 0.4, a price-like tail).
+       */
+      fisherHighR: 0.9,
+      fisherSkewness: 0.2,
       /** Ours: pairs listed in the "changed most" table. */
       topPairs: 15,
       /** Ours: most important features in the correlation-change heat map (12 → 66 pairs, readable). */

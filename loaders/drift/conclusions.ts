@@ -96,17 +96,23 @@ export function impactConclusion(impact: Pick<ImpactReport, "features" | "high_r
 }
 
 /** Section "Distribution tests". */
-export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features">, severe: ReadonlySet<string>): string {
-  // A tested feature has both its PSI and its KS distance.
-  const tested = present(d.features, "psi", "ks");
-  const top = maxBy(tested, (f) => f.psi);
+export function distributionConclusion(d: Pick<DistributionTable, "unavailable" | "level_counts" | "ks_beyond_noise_count" | "features" | "unresolved" | "ks_tests">, severe: ReadonlySet<string>): string {
+  // A tested feature has its PSI range and its KS distance.
+  const tested = present(d.features, "psi", "psi_min", "psi_max", "ks");
+  // The largest PSI proven: a discrete feature's point PSI is not a bound, its minimum is.
+  const top = maxBy(tested, (f) => f.psi_min);
   // The table is unavailable exactly when no feature could be tested.
   if (d.unavailable || !top) return `Distribution tests cannot be computed: ${d.unavailable ?? "no feature could be tested"}.`;
   const {stable, moderate, major} = d.level_counts;
+  const unresolved = d.unresolved.flatMap((name) => tested.filter((f) => f.feature === name));
   const parts = [
-    `By PSI on the training quantile bins, ${count(major, "feature")} show${major === 1 ? "s" : ""} a major shift (≥ ${c.psiMajor}), ${moderate} a moderate one and ${stable} ${stable === 1 ? "is" : "are"} stable;`,
-    `the largest is ${top.feature}'s (PSI ${fixed(top.psi, 2)}, KS ≈ ${fixed(top.ks, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
-    `The approximate KS distance exceeds its ${pct(c.ksAlpha, 0)} critical value for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
+    `By PSI on the training quantile bins, ${count(major, "feature")} show${major === 1 ? "s" : ""} a major shift (≥ ${c.psiMajor}), ${moderate} a moderate one and ${stable} ${stable === 1 ? "is" : "are"} stable` +
+      (unresolved.length
+        ? `; for ${count(unresolved.length, "discrete feature")} the band is not resolved by the training quantiles (the PSI they allow spans a band edge: ` +
+          `${list([...unresolved.slice(0, 3).map((f) => `${f.feature} ${fixed(f.psi_min, 3)} to ${fixed(f.psi_max, 2)}`), ...(unresolved.length > 3 ? [`${unresolved.length - 3} more`] : [])])}).`
+        : ";"),
+    `${unresolved.length ? "The" : "the"} largest is ${top.feature}'s (PSI ${top.psi_bracketed ? `at least ${fixed(top.psi_min, 2)}` : fixed(top.psi, 2)}, KS ≈ ${fixed(top.ks, 2)}${top.wasserstein_sd === null ? "" : `, Wasserstein ${fixed(top.wasserstein_sd, 2)} SD`}).`,
+    `The approximate KS distance exceeds its critical value (${correctionName(c.multipleTesting.correction)}-corrected ${pct(c.multipleTesting.familyAlpha, 0)} over the ${count(d.ks_tests, "feature")} tested) for ${d.ks_beyond_noise_count === 0 ? "no feature" : count(d.ks_beyond_noise_count, "feature")}.`,
   ];
   const hidden = tested.filter((f) => f.psi_level === "major" && !severe.has(f.feature)).map((f) => f.feature);
   if (hidden.length) parts.push(`${capitalize(count(hidden.length, "feature"))} shift${hidden.length === 1 ? "s" : ""} majorly by PSI without being severe by the brief's % rule: ${list(hidden)}.`);
@@ -157,7 +163,7 @@ export function outageConclusion(m: Pick<MissingnessReport, "outages">): string 
 }
 
 /** Section "Missing values and errors": does missingness correlate with the degradation? */
-export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_error" | "imputed_error">): string {
+export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_error" | "imputed_error" | "imputed_error_robust" | "outages">): string {
   const minRows = config.performance.minSegmentRows;
   const judged = present(m.by_feature_error, "rmse_missing", "rmse_present").filter((f) => f.n_missing >= minRows);
   const worse = judged.filter((f) => f.rmse_missing > f.rmse_present);
@@ -173,20 +179,35 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
         : `Missingness does not clearly correlate with the degradation: the number of imputed features in a row and its squared error have r = ${fixed(r.r, 2)} (${count(r.n, "row")}, ${r.strength}).`,
     );
   }
+  const robust = m.imputed_error_robust;
+  if (robust.spearman !== null) {
+    parts.push(
+      `Less swayed by a few large errors, the rank correlation of the imputed count with |error| is ρ = ${fixed(robust.spearman, 2)}${robust.spearman_strength === null ? "" : ` (${robust.spearman_strength})`}` +
+        (robust.r_trimmed !== null && robust.trimmed_rows > 0 ? `, and without the ${count(robust.trimmed_rows, "largest squared error")} (${pct(c.missing.trimTopShare, 0)}) r = ${fixed(robust.r_trimmed, 2)}.` : "."),
+    );
+  }
   if (top) {
     parts.push(
       `Among the ${m.by_feature_error.length} most important features, ${worse.length === judged.length ? `all ${judged.length}` : `${worse.length} of the ${judged.length}`} with at least ${minRows} missing rows ${worse.length === 1 ? "has" : "have"} a higher RMSE when missing; ` +
         `the largest gap is ${top.feature}'s (${usd(top.rmse_missing)} missing, n = ${top.n_missing}, against ${usd(top.rmse_present)} present).`,
     );
   } else parts.push(`None of the ${m.by_feature_error.length} most important features is missing in ${minRows} rows or more, too few to compare RMSE.`);
+  // An outage raises missingness and, on the same days, errors for reasons of its own: a confounder of both comparisons.
+  if (m.outages.length) {
+    const windows = list(m.outages.map((o) => `the ${o.source} outage ${o.start === o.end ? `on ${o.start}` : `from ${o.start} to ${o.end}`} (RMSE ${usd(o.rmse)} against ${o.rmse_other_days === null ? "no other days" : usd(o.rmse_other_days)} on the other days)`));
+    parts.push(
+      `These comparisons are confounded by ${windows}: its days have both more missing values and larger errors, whatever the cause of either, so a missing-versus-present gap there is not the imputation's alone` +
+        (robust.spearman_outside_outages !== null ? `; leaving out its ${count(robust.outage_rows, "row")}, ρ = ${fixed(robust.spearman_outside_outages, 2)} over the other ${int(robust.rows_outside_outages)}.` : "."),
+    );
+  }
   return parts.join(" ");
 }
 
 /** Section "Correlation structure". */
-export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha">): string {
+export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" | "pairs_compared" | "beyond_noise_count" | "top_pairs" | "top_beyond_noise" | "alpha" | "correction" | "beyond_noise_doubtful">): string {
   if (r.unavailable) return `Correlation changes cannot be computed: ${r.unavailable}.`;
   const pair = (p: CorrelationPair) => `${p.a}–${p.b} (${fixed(p.train_r, 3)} → ${fixed(p.prod_r, 3)})`;
-  const test = `Fisher z, Bonferroni-corrected ${pct(r.alpha, 0)}`;
+  const test = `Fisher z, ${correctionName(r.correction)}-corrected ${pct(r.alpha, 0)}`;
   const parts: string[] = [];
   if (r.beyond_noise_count === 0) parts.push(`Of ${int(r.pairs_compared)} feature pairs, none changed its correlation beyond sampling noise and training's imputation (${test}).`);
   else {
@@ -194,6 +215,14 @@ export function correlationConclusion(r: Pick<CorrelationReport, "unavailable" |
     parts.push(
       `Of ${int(r.pairs_compared)} feature pairs, ${int(r.beyond_noise_count)} changed ${r.beyond_noise_count === 1 ? "its" : "their"} correlation beyond sampling noise and training's imputation (${test}): ` +
         `${list(shown.map(pair))}${r.beyond_noise_count > shown.length ? ` and ${r.beyond_noise_count - shown.length} more` : ""}.`,
+    );
+  }
+  const k = r.beyond_noise_doubtful;
+  if (k > 0) {
+    const {fisherHighR, fisherSkewness} = c.correlation;
+    parts.push(
+      `${k === r.beyond_noise_count ? (k === 1 ? "It is a pair" : k === 2 ? "Both are pairs" : `All ${k} are pairs`) : k === 1 ? "1 of them is a pair" : `${k} of them are pairs`} of skewed features (Kelly skewness beyond ±${fisherSkewness}) at |r| ≥ ${fisherHighR}, ` +
+        `where Fisher's z, which assumes bivariate normality, overstates significance: ${k === 1 ? "that flag says" : "those flags say"} the correlation moved, not that the move is beyond noise.`,
     );
   }
   const biggest = r.top_pairs[0];
@@ -219,6 +248,11 @@ export function newSegmentsConclusion(dims: readonly NewSegmentsByDimension[]): 
       );
     })
     .join(" ");
+}
+
+/** The correction's name as the page writes it. */
+export function correctionName(correction: "bonferroni" | "benjamini-hochberg"): string {
+  return correction === "bonferroni" ? "Bonferroni" : "Benjamini–Hochberg";
 }
 
 /** A share as percentage points, without trailing zeros: 0.05 → "5". */

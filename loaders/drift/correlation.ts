@@ -2,7 +2,7 @@ import {config} from "../config.js";
 import type {FeatureImportance} from "../scoring/index.js";
 import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {normalQuantile, pairCorrelation, type CoMoments} from "../stats/index.js";
+import {kellySkewness, normalCdf, normalQuantile, pairCorrelation, perTestLevel, type CoMoments, type Correction} from "../stats/index.js";
 
 export interface CorrelationPair {
   a: string;
@@ -23,17 +23,45 @@ export interface CorrelationPair {
   /** Fisher's z of production against the nearest plausible training value (0 when inside the range). */
   z: number;
   beyond_noise: boolean;
+  /**
+   * Whether Fisher's z is out of its depth here: |r| at least fisherHighR and
+   * a feature skewed beyond fisherSkewness (config), where z overstates the
+   * significance; null when the skewness is unknown (no training quantiles).
+   */
+  normality_doubtful: boolean | null;
+}
+
+/** What the log says about how the training matrix was made, over the strong pairs. */
+export interface ImputationEvidence {
+  /** Pairs with |r_train| above config.driftAnalysis.correlation.evidenceMinR. */
+  pairs: number;
+  /** Median r_prod / r_train over them (production on pairwise-complete rows, so not shrunk). */
+  median_ratio: number;
+  /** Median r_train_adjusted / r_train: what the ratio would be if mean imputation had shrunk training as independent missingness does. */
+  predicted_ratio: number;
 }
 
 export interface CorrelationReport {
   /** Why the section cannot be computed; null when it can. */
   unavailable: string | null;
-  /** Whether the training matrix was computed after mean imputation (and so adjusted here). */
+  /**
+   * Whether the training matrix is taken to have been computed after mean
+   * imputation (and so adjusted here). An assumption: it is inferred from the
+   * word "mean" in the serving imputation field (`imputation_field`); the
+   * statistics file does not say how its matrix was made.
+   */
   adjusted_for_imputation: boolean;
+  imputation_field: string;
+  /** The log's evidence for or against that assumption; null with no strong pairs. */
+  imputation_evidence: ImputationEvidence | null;
+  /** Of the changes beyond noise, those where Fisher's z is out of its depth (normality_doubtful). */
+  beyond_noise_doubtful: number;
   features_compared: number;
   pairs_compared: number;
+  /** Family-wise level, and the correction over the pairs (config.driftAnalysis.multipleTesting). */
   alpha: number;
-  /** |z| above which a change is beyond sampling noise (Bonferroni over all pairs). */
+  correction: Correction;
+  /** |z| above which a change is beyond sampling noise (the correction's per-test level over all pairs). */
   z_critical: number | null;
   beyond_noise_count: number;
   /** Largest shrinkage factor applied to a training value (1 − √((1−mᵢ)(1−mⱼ))), as a share. */
@@ -67,13 +95,18 @@ export function fisherZ(r1: number, n1: number, r2: number, n2: number): number 
 /** Production pairwise correlations (from the pass's co-moments: `features` is their order) against the training matrix. */
 export function correlationReport(comoments: CoMoments, features: readonly string[], stats: TrainingStats, importance: readonly FeatureImportance[]): CorrelationReport {
   const c = config.driftAnalysis.correlation;
+  const {correction, familyAlpha} = config.driftAnalysis.multipleTesting;
   const matrix = stats.correlation;
   const empty = (why: string): CorrelationReport => ({
     unavailable: why,
     adjusted_for_imputation: false,
+    imputation_field: stats.imputation,
+    imputation_evidence: null,
+    beyond_noise_doubtful: 0,
     features_compared: 0,
     pairs_compared: 0,
-    alpha: c.alpha,
+    alpha: familyAlpha,
+    correction,
     z_critical: null,
     beyond_noise_count: 0,
     max_imputation_shrinkage: 0,
@@ -87,7 +120,9 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
   // The model's features in the matrix, in the model's order: matrix position i, column j and training missing rate.
   const at = features.flatMap((f, j) => {
     const i = matrix.features.indexOf(f);
-    return i < 0 ? [] : [{feature: f, i, j, missing: trainRows[j].missingRate}];
+    const q = stats.quantiles?.get(f);
+    const skew = q && stats.quantileProbs && q.length === stats.quantileProbs.length ? kellySkewness(q, stats.quantileProbs) : null;
+    return i < 0 ? [] : [{feature: f, i, j, missing: trainRows[j].missingRate, skew}];
   });
   if (at.length < 2) return empty(`${stats.file}'s correlation matrix covers fewer than two of the model's features`);
 
@@ -107,12 +142,22 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
       // Compare with the plausible training value nearest production: a change is counted only if imputation cannot explain it.
       const nearest = Math.min(Math.max(r, Math.min(train, adjusted)), Math.max(train, adjusted));
       const trainRows = stats.nObs * factor * factor;
-      const pair = {a, b, train_r: train, train_r_adjusted: adjusted, prod_r: r, n, delta: r - train, z: fisherZ(nearest, trainRows, r, n), beyond_noise: false};
+      const skews = [at[u].skew, at[v].skew];
+      const skewed = skews.some((x) => x !== null && Math.abs(x) >= c.fisherSkewness);
+      const high = Math.max(Math.abs(train), Math.abs(r)) >= c.fisherHighR;
+      const doubtful = !high ? false : skewed ? true : skews.some((x) => x === null) ? null : false;
+      const pair: CorrelationPair = {a, b, train_r: train, train_r_adjusted: adjusted, prod_r: r, n, delta: r - train, z: fisherZ(nearest, trainRows, r, n), beyond_noise: false, normality_doubtful: doubtful};
       pairs.push(pair);
       byKey.set(`${a}\t${b}`, pair);
     }
   }
-  const zCritical = pairs.length ? normalQuantile(1 - c.alpha / 2 / pairs.length) : null;
+  // Two-sided p-values of the z statistics; the correction's per-test level gives the critical |z|.
+  const level = perTestLevel(
+    pairs.map((p) => 2 * normalCdf(-Math.abs(p.z))),
+    familyAlpha,
+    correction,
+  );
+  const zCritical = pairs.length ? normalQuantile(1 - level / 2) : null;
   for (const p of pairs) p.beyond_noise = zCritical !== null && Math.abs(p.z) > zCritical;
   const byName = (x: CorrelationPair, y: CorrelationPair) => compare(x.a, y.a) || compare(x.b, y.b);
 
@@ -127,12 +172,20 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
     }
   }
 
+  const strong = pairs.filter((p) => Math.abs(p.train_r) > c.evidenceMinR);
+  const evidence = strong.length
+    ? {pairs: strong.length, median_ratio: median(strong.map((p) => p.prod_r / p.train_r)), predicted_ratio: median(strong.map((p) => p.train_r_adjusted / p.train_r))}
+    : null;
   return {
     unavailable: null,
     adjusted_for_imputation: adjust,
+    imputation_field: stats.imputation,
+    imputation_evidence: evidence,
+    beyond_noise_doubtful: pairs.filter((p) => p.beyond_noise && p.normality_doubtful).length,
     features_compared: at.length,
     pairs_compared: pairs.length,
-    alpha: c.alpha,
+    alpha: familyAlpha,
+    correction,
     z_critical: zCritical,
     beyond_noise_count: pairs.filter((p) => p.beyond_noise).length,
     max_imputation_shrinkage: maxShrink,
@@ -143,4 +196,10 @@ export function correlationReport(comoments: CoMoments, features: readonly strin
       .slice(0, c.topPairs),
     heatmap: {features: heatFeatures, cells},
   };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

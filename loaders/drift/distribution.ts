@@ -32,6 +32,13 @@ export interface CdfBoundaries {
   prod: number[];
   /** False for a v⁻ boundary, true for a boundary at a quantile value. */
   atValue: boolean[];
+  /**
+   * The bracket the quantiles allow the training CDF at each boundary: every
+   * training distribution with these quantiles has its CDF there in [low, high]
+   * (low = high = train at a continuous quantile, where F(q_k) = p_k).
+   */
+  low: number[];
+  high: number[];
   /** How many distinct quantile values were treated as point masses. */
   points: number;
 }
@@ -52,11 +59,13 @@ export function cdfBoundaries(quantiles: readonly number[], probs: readonly numb
   const n = counts.n;
   if (n === 0) throw new Error("no production values");
   const last = quantiles.length - 1;
-  const out: CdfBoundaries = {train: [], prod: [], atValue: [], points: 0};
-  const push = (train: number, prod: number, atValue: boolean) => {
-    out.train.push(train);
+  const out: CdfBoundaries = {train: [], prod: [], atValue: [], low: [], high: [], points: 0};
+  const push = (prod: number, atValue: boolean, low: number, high: number) => {
+    out.train.push(clamp(prod, low, high));
     out.prod.push(prod);
     out.atValue.push(atValue);
+    out.low.push(low);
+    out.high.push(high);
   };
   for (let lo = 0; lo <= last; ) {
     let hi = lo;
@@ -67,10 +76,10 @@ export function cdfBoundaries(quantiles: readonly number[], probs: readonly numb
     const atOrBelow = at.atOrBelow / n;
     if (hi > lo || atOrBelow - below >= minPointShare) {
       ++out.points;
-      push(clamp(below, lo > 0 ? probs[lo - 1] : 0, probs[lo]), below, false);
-      push(clamp(atOrBelow, probs[hi], hi < last ? probs[hi + 1] : 1), atOrBelow, true);
+      push(below, false, lo > 0 ? probs[lo - 1] : 0, probs[lo]);
+      push(atOrBelow, true, probs[hi], hi < last ? probs[hi + 1] : 1);
     } else {
-      push(probs[lo], atOrBelow, true);
+      push(atOrBelow, true, probs[lo], probs[lo]);
     }
     lo = hi + 1;
   }
@@ -143,6 +152,17 @@ export function largestGap({train, prod}: CdfBoundaries): number {
  */
 export function ksCritical(alpha: number, n: number, m: number): number {
   return Math.sqrt(-Math.log(alpha / 2) / 2) * Math.sqrt(1 / n + 1 / m);
+}
+
+/**
+ * The p-value of a KS distance d under the same approximation,
+ * min(1, 2·exp(−2·d²·nm/(n + m))): ksCritical's inverse, so a distance is
+ * above the critical value at level α exactly when its p-value is below α.
+ * (The approximate distance is a lower bound, so this p-value is an upper
+ * bound of the exact one's.)
+ */
+export function ksPValue(d: number, n: number, m: number): number {
+  return Math.min(1, 2 * Math.exp((-2 * d * d * n * m) / (n + m)));
 }
 
 /**

@@ -5,7 +5,7 @@ import type {FeatureImportance} from "../scoring/index.js";
 import {modelFeatureStats, type TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
 import type {PerformanceTable} from "../performance/index.js";
-import {accuracy, emptyErrorSums, type ErrorSums, mergeErrorSums, pairwiseCorrelation, type Strength, strengthOf} from "../stats/index.js";
+import {accuracy, emptyErrorSums, type ErrorSums, mergeErrorSums, pairwiseCorrelation, spearmanCorrelation, type Strength, strengthOf} from "../stats/index.js";
 
 export interface FeatureMissingness {
   feature: string;
@@ -71,6 +71,52 @@ export interface MissingnessReport {
   by_imputed: PerformanceTable["by_imputed"];
   /** Pearson r between a row's number of imputed features and its squared error. */
   imputed_error: {r: number; strength: Strength; n: number} | null;
+  /** The same question asked so that a few large errors cannot answer it, and without the outage days. */
+  imputed_error_robust: ImputedErrorRobust;
+}
+
+export interface ImputedErrorRobust {
+  /** Spearman's rank correlation between the imputed count and |error|. */
+  spearman: number | null;
+  spearman_strength: Strength | null;
+  /** Pearson's r (imputed count, squared error) without the `trimmed_rows` largest squared errors (config.driftAnalysis.missing.trimTopShare). */
+  r_trimmed: number | null;
+  trimmed_rows: number;
+  /** Rows on the days of an outage window (below), which have more missing values and, often, larger errors for other reasons. */
+  outage_rows: number;
+  /** Spearman's rank correlation over the other days' rows. */
+  spearman_outside_outages: number | null;
+  rows_outside_outages: number;
+}
+
+/**
+ * Spearman's ρ of imputed count and |error|, Pearson's r without the largest
+ * squared errors, and ρ without the rows of the days in `outageDays`.
+ */
+export function imputedErrorRobust(imputed: ArrayLike<number>, error: ArrayLike<number>, dayOfRow: (row: number) => string, outageDays: ReadonlySet<string>, trimShare: number, strength: {weak: number; moderate: number; strong: number}): ImputedErrorRobust {
+  const n = error.length;
+  const abs = Float64Array.from({length: n}, (_, i) => Math.abs(error[i]));
+  const count = Float64Array.from({length: n}, (_, i) => imputed[i]);
+  const rho = spearmanCorrelation(count, abs).r;
+  // The largest squared errors are the largest absolute ones; ties at the cut broken by row order.
+  const trimmed = Math.floor(n * trimShare);
+  const byError = Array.from({length: n}, (_, i) => i).sort((a, b) => abs[b] - abs[a] || a - b);
+  const kept = byError.slice(trimmed).sort((a, b) => a - b);
+  const rTrimmed = pairwiseCorrelation(
+    kept.map((i) => count[i]),
+    kept.map((i) => abs[i] * abs[i]),
+  ).r;
+  const outside = Array.from({length: n}, (_, i) => i).filter((i) => !outageDays.has(dayOfRow(i)));
+  const rhoOutside = outageDays.size ? spearmanCorrelation(Float64Array.from(outside, (i) => count[i]), Float64Array.from(outside, (i) => abs[i])).r : rho;
+  return {
+    spearman: rho,
+    spearman_strength: rho === null ? null : strengthOf(rho, strength),
+    r_trimmed: rTrimmed,
+    trimmed_rows: trimmed,
+    outage_rows: n - outside.length,
+    spearman_outside_outages: rhoOutside,
+    rows_outside_outages: outside.length,
+  };
 }
 
 /** The brief's comparison of missing rates, with the stated rule (config.driftAnalysis.missing). */
@@ -212,6 +258,11 @@ export function missingnessReport(
   const squared = errors.error.map((e) => e * e);
   const {r, n} = pairwiseCorrelation(Float64Array.from(errors.rows.imputed), squared);
 
+  // The days of every outage window (they are runs of consecutive days present, so a date in [start, end] is one of them).
+  const dates = errors.rows.date;
+  const outageDays = new Set(days.map(([date]) => date).filter((date) => outages.some((o) => o.start <= date && date <= o.end)));
+  const robust = imputedErrorRobust(errors.rows.imputed, errors.error, (row) => dates.values[dates.codes[row]], outageDays, c.missing.trimTopShare, c.strength);
+
   const cells = acc.rows * modelFeatures.length;
   return {
     train_rate: mean(features.map((f) => f.train_rate)),
@@ -227,6 +278,7 @@ export function missingnessReport(
     by_feature_error,
     by_imputed: byImputed,
     imputed_error: r === null ? null : {r, strength: strengthOf(r, c.strength), n},
+    imputed_error_robust: robust,
   };
 }
 

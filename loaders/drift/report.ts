@@ -60,14 +60,19 @@ export interface DriftSettings {
   psi_moderate: number;
   psi_major: number;
   psi_epsilon: number;
+  psi_epsilon_checks: number[];
   min_point_share: number;
+  /** The family-wise level of every drift test (config.driftAnalysis.multipleTesting). */
   ks_alpha: number;
+  /** The correction applied within each family of tests. */
+  multiple_testing: "bonferroni" | "benjamini-hochberg";
   missing_elevated_ratio: number;
   missing_elevated_points: number;
   outage_multiple: number;
   outage_min_points: number;
   min_rows: number;
   correlation_alpha: number;
+  correlation_evidence_min_r: number;
 }
 
 export function driftSettings(): DriftSettings {
@@ -80,14 +85,17 @@ export function driftSettings(): DriftSettings {
     psi_moderate: a.psiModerate,
     psi_major: a.psiMajor,
     psi_epsilon: a.psiEpsilon,
+    psi_epsilon_checks: [...a.psiEpsilonChecks],
     min_point_share: a.minPointShare,
-    ks_alpha: a.ksAlpha,
+    ks_alpha: a.multipleTesting.familyAlpha,
+    multiple_testing: a.multipleTesting.correction,
     missing_elevated_ratio: a.missing.elevatedRatio,
     missing_elevated_points: a.missing.elevatedPoints,
     outage_multiple: a.missing.outageMultiple,
     outage_min_points: a.missing.outageMinPoints,
     min_rows: config.performance.minSegmentRows,
-    correlation_alpha: a.correlation.alpha,
+    correlation_alpha: a.multipleTesting.familyAlpha,
+    correlation_evidence_min_r: a.correlation.evidenceMinR,
   };
 }
 

@@ -5,3 +5,6 @@ export * from "./moments.js";
 export * from "./normal.js";
 export * from "./quantile.js";
 export * from "./comoments.js";
+export * from "./multiple-testing.js";
+export * from "./skewness.js";
+export * from "./rank-correlation.js";

@@ -120,7 +120,7 @@ export function quantileCharts(report: DriftReport, {width}: WidthOption): Chart
     const unit = units.get(feature).unit;
     return Plot.plot({
       title: feature,
-      subtitle: `PSI ${two(f.psi)} · KS ≈ ${two(f.ks)} · W ${two(f.wasserstein_sd)} SD`,
+      subtitle: `PSI ${f.psi_bracketed ? `${two(f.psi_min)} to ${two(f.psi_max)}` : two(f.psi)} · KS ≈ ${two(f.ks)} · W ${two(f.wasserstein_sd)} SD`,
       ariaLabel: `Line chart of ${feature}'s training and production quantiles against probability`,
       width: chartWidth(width, 260),
       height: 220,

@@ -99,14 +99,32 @@ export function missedByPctTable(report: DriftReport): HTMLFormElement | Documen
   });
 }
 
-/** PSI, approximate KS and Wasserstein distance of every feature the tests could judge, highest PSI first; nothing when none could be. */
+/**
+ * PSI, approximate KS and Wasserstein distance of every feature the tests
+ * could judge, highest PSI first; nothing when none could be. A discrete
+ * feature's PSI comes with the range its training quantiles allow, and its
+ * reading is the band of that whole range, or "not resolved".
+ */
 export function distributionTestsTable(report: DriftReport): HTMLFormElement | DocumentFragment {
-  const tested = report.distribution.features.filter((f) => f.psi !== null);
+  const tested = report.distribution.features.flatMap((f) =>
+    f.psi === null ? [] : [{...f, psi_range: f.psi_bracketed && f.psi_min !== null && f.psi_max !== null ? `${fixed(f.psi_min, 3)} to ${fixed(f.psi_max, 3)}` : "", psi_reading: f.psi_level ?? "not resolved"}],
+  );
   if (!tested.length) return nothing();
   return dataTable(tested, {
-    columns: ["feature", "psi", "psi_level", "ks", "ks_critical", "ks_beyond_noise", "wasserstein_sd", "point_masses"],
-    header: {feature: "Feature", psi: "PSI", psi_level: "PSI reading", ks: "KS ≈", ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)})`, ks_beyond_noise: "KS beyond noise", wasserstein_sd: "Wasserstein (SDs)", point_masses: "Point masses"},
-    format: {psi: decimals(3), ks: decimals(3), ks_critical: decimals(3), ks_beyond_noise: yesOrBlank, wasserstein_sd: decimals(2), point_masses: (x) => (x ? `${x} (discrete)` : "")},
+    columns: ["feature", "psi", "psi_range", "psi_reading", "floor_dependent", "ks", "ks_critical", "ks_beyond_noise", "wasserstein_sd", "point_masses"],
+    header: {
+      feature: "Feature",
+      psi: "PSI",
+      psi_range: "PSI range (discrete)",
+      psi_reading: "PSI reading",
+      floor_dependent: "Band depends on floor",
+      ks: "KS ≈",
+      ks_critical: `KS critical (${pct(report.settings.ks_alpha, 0)}, ${report.settings.multiple_testing === "bonferroni" ? "Bonferroni" : "Benjamini–Hochberg"})`,
+      ks_beyond_noise: "KS beyond noise",
+      wasserstein_sd: "Wasserstein (SDs)",
+      point_masses: "Point masses",
+    },
+    format: {psi: decimals(3), ks: decimals(3), ks_critical: decimals(3), ks_beyond_noise: yesOrBlank, floor_dependent: yesOrBlank, wasserstein_sd: decimals(2), point_masses: (x) => (x ? `${x} (discrete)` : "")},
     sort: "psi",
     reverse: true,
     rows: 15,
@@ -142,14 +160,14 @@ export function missingVsPresentTable(report: DriftReport): HTMLFormElement {
   });
 }
 
-/** Feature pairs with their correlation in training and production, the change, Fisher's z and whether it is beyond noise. */
+/** Feature pairs with their correlation in training and production, the change, Fisher's z, whether it is beyond noise and whether z overstates it there (skewed features at high r). */
 function pairTable(pairs: readonly CorrelationPair[], rows: number): HTMLFormElement {
   return dataTable(
     pairs.map((p) => ({...p, pair: `${p.a} – ${p.b}`})),
     {
-      columns: ["pair", "train_r", "prod_r", "delta", "n", "z", "beyond_noise"],
-      header: {pair: "Feature pair", train_r: "r (train)", prod_r: "r (prod)", delta: "Δr", n: "Rows", z: "Fisher z", beyond_noise: "Beyond noise"},
-      format: {train_r: (x) => fixed(x, 3), prod_r: (x) => fixed(x, 3), delta: (x) => signedNum(x, 3), z: (x) => fixed(x, 1), beyond_noise: yesOrBlank},
+      columns: ["pair", "train_r", "prod_r", "delta", "n", "z", "beyond_noise", "normality_doubtful"],
+      header: {pair: "Feature pair", train_r: "r (train)", prod_r: "r (prod)", delta: "Δr", n: "Rows", z: "Fisher z", beyond_noise: "Beyond noise", normality_doubtful: "z overstated (skewed, high r)"},
+      format: {train_r: (x) => fixed(x, 3), prod_r: (x) => fixed(x, 3), delta: (x) => signedNum(x, 3), z: (x) => fixed(x, 1), beyond_noise: yesOrBlank, normality_doubtful: yesOrBlank},
       rows,
     },
   );

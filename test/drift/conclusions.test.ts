@@ -82,7 +82,13 @@ describe("impact conclusion", () => {
 const dist = (name: string, psi: number, level: "stable" | "moderate" | "major", ks = 0.1): FeatureDistribution => ({
   feature: name,
   psi,
+  psi_min: psi,
+  psi_max: psi,
+  psi_min_exact: true,
+  psi_bracketed: false,
   psi_level: level,
+  floor_checks: null,
+  floor_dependent: false,
   ks,
   ks_critical: 0.07,
   ks_beyond_noise: ks > 0.07,
@@ -95,14 +101,26 @@ const dist = (name: string, psi: number, level: "stable" | "moderate" | "major",
 describe("distribution conclusion", () => {
   it("counts PSI levels, names PSI-major features the % rule does not flag, or says it cannot be computed", () => {
     const features = [dist("a", 0.6, "major"), dist("b", 0.15, "moderate", 0.05), dist("c", 0.01, "stable", 0.01)];
-    const d = {unavailable: null, level_counts: {stable: 1, moderate: 1, major: 1}, ks_beyond_noise_count: 1, features};
+    const d = {unavailable: null, level_counts: {stable: 1, moderate: 1, major: 1}, ks_beyond_noise_count: 1, features, unresolved: [], ks_tests: 3};
     expect(distributionConclusion(d, new Set(["a"]))).toBe(
       "By PSI on the training quantile bins, 1 feature shows a major shift (≥ 0.25), 1 a moderate one and 1 is stable; the largest is a's (PSI 0.60, KS ≈ 0.10, Wasserstein 0.50 SD). " +
-        "The approximate KS distance exceeds its 5% critical value for 1 feature. Every major PSI shift is also severe by the brief's % rule.",
+        "The approximate KS distance exceeds its critical value (Bonferroni-corrected 5% over the 3 features tested) for 1 feature. Every major PSI shift is also severe by the brief's % rule.",
     );
     expect(distributionConclusion(d, new Set())).toMatch(/1 feature shifts majorly by PSI without being severe by the brief's % rule: a\.$/);
     expect(distributionConclusion({...d, unavailable: "stats.json has no training quantiles"}, new Set())).toBe(
       "Distribution tests cannot be computed: stats.json has no training quantiles.",
+    );
+  });
+
+  it("says which discrete features' PSI range straddles a band edge, and gives a bracketed largest PSI as its proven minimum", () => {
+    const discrete = {...dist("d", 0.02, "stable"), psi_min: 0.008, psi_max: 4.64, psi_bracketed: true, psi_level: null};
+    const counted = {...dist("e", 1.93, "major"), psi_min: 1.54, psi_max: 3.07, psi_bracketed: true};
+    const d = {unavailable: null, level_counts: {stable: 1, moderate: 0, major: 1}, ks_beyond_noise_count: 0, features: [discrete, counted, dist("c", 0.01, "stable", 0.01)], unresolved: ["d"], ks_tests: 3};
+    expect(distributionConclusion(d, new Set(["e"]))).toBe(
+      "By PSI on the training quantile bins, 1 feature shows a major shift (≥ 0.25), 0 a moderate one and 1 is stable; " +
+        "for 1 discrete feature the band is not resolved by the training quantiles (the PSI they allow spans a band edge: d 0.008 to 4.64). " +
+        "The largest is e's (PSI at least 1.54, KS ≈ 0.10, Wasserstein 0.50 SD). The approximate KS distance exceeds its critical value (Bonferroni-corrected 5% over the 3 features tested) for no feature. " +
+        "Every major PSI shift is also severe by the brief's % rule.",
     );
   });
 });
@@ -145,11 +163,16 @@ describe("missing-value conclusions", () => {
       {feature: "q", importance_rank: 2, n_missing: 30, n_present: 470, rmse_missing: 9, rmse_present: 10},
       {feature: "r", importance_rank: 3, n_missing: 5, n_present: 495, rmse_missing: 50, rmse_present: 10},
     ];
-    expect(missingErrorConclusion({by_feature_error: byFeature, imputed_error: {r: 0.35, strength: "moderate", n: 500}})).toBe(
+    const robust = {spearman: 0.27, spearman_strength: "weak" as const, r_trimmed: 0.12, trimmed_rows: 5, outage_rows: 73, spearman_outside_outages: 0.22, rows_outside_outages: 427};
+    const o = {source: "api", start: "2026-10-18", end: "2026-10-21", days: 4, rate: 0.566, baseline_rate: 0.181, rows: 73, rmse: 18.03, rows_other_days: 427, rmse_other_days: 13.36};
+    expect(missingErrorConclusion({by_feature_error: byFeature, imputed_error: {r: 0.35, strength: "moderate", n: 500}, imputed_error_robust: robust, outages: [o]})).toBe(
       "Missingness correlates with the degradation, moderately: the number of imputed features in a row and its squared error have r = 0.35 (500 rows). " +
-        "Among the 3 most important features, 1 of the 2 with at least 20 missing rows has a higher RMSE when missing; the largest gap is p's ($20.00 missing, n = 40, against $10.00 present).",
+        "Less swayed by a few large errors, the rank correlation of the imputed count with |error| is ρ = 0.27 (weak), and without the 5 largest squared errors (1%) r = 0.12. " +
+        "Among the 3 most important features, 1 of the 2 with at least 20 missing rows has a higher RMSE when missing; the largest gap is p's ($20.00 missing, n = 40, against $10.00 present). " +
+        "These comparisons are confounded by the api outage from 2026-10-18 to 2026-10-21 (RMSE $18.03 against $13.36 on the other days): its days have both more missing values and larger errors, whatever the cause of either, " +
+        "so a missing-versus-present gap there is not the imputation's alone; leaving out its 73 rows, ρ = 0.22 over the other 427.",
     );
-    expect(missingErrorConclusion({by_feature_error: byFeature, imputed_error: {r: 0.04, strength: "negligible", n: 500}})).toMatch(
+    expect(missingErrorConclusion({by_feature_error: byFeature, imputed_error: {r: 0.04, strength: "negligible", n: 500}, imputed_error_robust: robust, outages: []})).toMatch(
       /^Missingness does not clearly correlate with the degradation: .* r = 0\.04 \(500 rows, negligible\)\./,
     );
   });
@@ -165,12 +188,13 @@ const pair = (a: string, b: string, train: number, prod: number, beyond: boolean
   delta: prod - train,
   z: beyond ? 6 : 1,
   beyond_noise: beyond,
+  normality_doubtful: false,
 });
 
 describe("correlation conclusion", () => {
   it("none vs some changes beyond noise", () => {
     const noise = pair("a", "b", 0.01, 0.2, false);
-    const base = {unavailable: null, pairs_compared: 2775, alpha: 0.05};
+    const base = {unavailable: null, pairs_compared: 2775, alpha: 0.05, correction: "bonferroni" as const, beyond_noise_doubtful: 0};
     expect(correlationConclusion({...base, beyond_noise_count: 0, top_pairs: [noise], top_beyond_noise: []})).toBe(
       "Of 2,775 feature pairs, none changed its correlation beyond sampling noise and training's imputation (Fisher z, Bonferroni-corrected 5%). " +
         "The largest change in r, a–b (0.010 → 0.200), is within noise.",

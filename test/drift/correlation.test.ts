@@ -70,3 +70,42 @@ describe("correlation structure", () => {
     expect(rep.top_pairs).toEqual([]);
   });
 });
+
+describe("what the correlation report claims about its assumptions", () => {
+  const probs = [0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1];
+  // Right-skewed (Kelly (q90 + q10 − 2·q50)/(q90 − q10) = (30 + 2 − 16)/28 ≈ 0.57) and symmetric training quantiles.
+  const skewed = [1, 1.5, 2, 2, 3, 4, 5, 8, 10, 13, 18, 30, 40, 60, 90];
+  const symmetric = probs.map((p) => p * 10);
+
+  function withQuantiles(qa: number[], qb: number[], ab: number) {
+    const matrix = {features: ["a", "b", "c"], values: [[1, ab, 0], [ab, 1, 0], [0, 0, 1]]};
+    const training = stats([{feature: "a"}, {feature: "b"}, {feature: "c"}], {correlation: matrix, quantileProbs: probs, quantiles: new Map([["a", qa], ["b", qb], ["c", symmetric]])});
+    return correlationReport(comomentsOf(data, training), data.features, training, importance);
+  }
+
+  it("marks a flagged high-r pair of skewed features as one where Fisher's z overstates significance, and says so", async () => {
+    const {correlationConclusion} = await import("../../loaders/drift/conclusions.js");
+    const rep = withQuantiles(skewed, symmetric, 0.9);
+    const ab = rep.top_pairs.find((p) => p.a === "a" && p.b === "b");
+    expect(ab?.beyond_noise).toBe(true);
+    expect(ab?.normality_doubtful).toBe(true);
+    expect(rep.beyond_noise_doubtful).toBe(1);
+    expect(correlationConclusion(rep)).toMatch(/It is a pair of skewed features \(Kelly skewness beyond ±0\.2\) at \|r\| ≥ 0\.9, where Fisher's z, which assumes bivariate normality, overstates significance: that flag says the correlation moved, not that the move is beyond noise\./);
+    // Symmetric features at the same r: z is within its assumptions, nothing is said.
+    const sym = withQuantiles(symmetric, symmetric, 0.9);
+    expect(sym.top_pairs.find((p) => p.a === "a" && p.b === "b")?.normality_doubtful).toBe(false);
+    expect(correlationConclusion(sym)).not.toMatch(/skewed/);
+    // A low-r pair is never marked, skewed or not.
+    expect(rep.top_pairs.find((p) => p.a === "a" && p.b === "c")?.normality_doubtful).toBe(false);
+  });
+
+  it("states the imputation of the training matrix as an assumption, with the log's evidence over the strong pairs", () => {
+    const rep = withQuantiles(symmetric, symmetric, 0.9);
+    expect(rep.adjusted_for_imputation).toBe(true);
+    expect(rep.imputation_field).toBe("training mean");
+    // One strong pair (a–b, |r_train| = 0.9 > 0.5): the ratio is its r_prod / 0.9; imputation predicts 1 / 0.98.
+    expect(rep.imputation_evidence?.pairs).toBe(1);
+    expect(rep.imputation_evidence?.median_ratio).toBeCloseTo(r(a, b) / 0.9, 12);
+    expect(rep.imputation_evidence?.predicted_ratio).toBeCloseTo(1 / 0.98, 12);
+  });
+});
