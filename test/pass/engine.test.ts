@@ -189,6 +189,24 @@ describe("ranges on several threads", () => {
     expect(three).toBe(one);
   });
 
+  it("the problems of every file of a log are listed together, in log order", async () => {
+    // 3,000 rows in three files of 1,000: line 101 of the whole log is line 101 of part-00, line 2,601 is line 601 of part-02.
+    const dir = splitInto(
+      await generatedData(3000, (text) => {
+        const lines = text.split("\n");
+        lines[2600] = lines[2600].replace(/,\d+(\.\d+)?,/, ",12x5,");
+        lines[100] = lines[100].replace(/^("[^"]*",)"[^"]*"/, '$1""');
+        return lines.join("\n");
+      }),
+      3,
+    );
+    const message = await reportTables(dir, {cacheDir: freshCache(), threads: 2, minBytesPerThread: 64 << 10}).then(
+      () => "no error",
+      (error: Error) => error.message,
+    );
+    expect(message.split("\n")).toEqual([expect.stringMatching(/part-00\.csv:101:date: missing value in a required column$/), expect.stringMatching(/part-02\.csv:601:\w+: "12x5" is not a number$/)]);
+  });
+
   it("a ragged record in the middle range", async () => {
     const [reference, engine] = await messages((lines) => (lines[2000] = lines[2000].replace(/,[^,]*$/, "")));
     expect(reference).toMatch(/:2001: expected \d+ fields, found \d+$/);
