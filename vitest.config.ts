@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
+    // Many suites run the tables CLI once in beforeAll: 10 s (the default) is too short on a loaded 2-core machine.
+    hookTimeout: 120_000,
     globalSetup: ["test/global-setup.ts"],
   },
 });
