@@ -40,7 +40,7 @@ export function ksFamilyNote(report: DriftReport): string {
   return (
     `The ${int(dist.ks_tests)} features tested are one family: to keep the chance that any of them is flagged by noise alone below ${pct(s.ks_alpha, 0)}, ` +
     `each is judged at α′ = ${sig(dist.ks_level, 3)} (${correctionName(s.multiple_testing)}${s.multiple_testing === "bonferroni" ? `, ${pct(s.ks_alpha, 0)} / ${int(dist.ks_tests)}` : ""}); the correlation changes below follow the same rule over their pairs. ` +
-    `An uncorrected ${pct(s.ks_alpha, 0)} test would flag about ${num(s.ks_alpha * dist.ks_tests, 1)} features by chance.`
+    `Uncorrected, a ${pct(s.ks_alpha, 0)} test on each would flag about ${num(s.ks_alpha * dist.ks_tests, 1)} of them by chance even if none had drifted.`
   );
 }
 

@@ -32,6 +32,18 @@ describe("drift-report.json agrees with R", () => {
     expectClose(categories.share_new, truth.new_category_share);
   });
 
+  it("missingness against errors: Spearman's ρ, Pearson's r without the top 1%, ρ outside the outage, as R computes them from scores.csv", () => {
+    // R 4: d <- read.csv("scores.csv"); cor(d$imputed_features, d$abs_error, method = "spearman");
+    // k <- setdiff(seq_len(nrow(d)), order(-d$abs_error)[1:5]); cor(d$imputed_features[k], d$error[k]^2);
+    // out <- !(d$date >= "2026-10-18" & d$date <= "2026-10-21"); cor(d$imputed_features[out], d$abs_error[out], method = "spearman")
+    const robust = report.missingness.imputed_error_robust;
+    expectClose(robust.spearman, 0.2684732438657349);
+    expect(robust.trimmed_rows).toBe(5);
+    expectClose(robust.r_trimmed, 0.22637298534129599);
+    expect(robust.outage_rows).toBe(73);
+    expectClose(robust.spearman_outside_outages, 0.18034666747963868);
+  });
+
   it("prediction shift = R's β × (production mean − training mean), production means straight from the CSV", () => {
     const csv = csvParse(readFileSync(join(seedData, "production_simulation.csv"), "utf8"));
     const trainMean = new Map(tables.inputs.stats.features.map((f) => [f.feature, f.mean]));
