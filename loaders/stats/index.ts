@@ -5,3 +5,4 @@ export * from "./moments.js";
 export * from "./normal.js";
 export * from "./quantile.js";
 export * from "./comoments.js";
+export * from "./chi-square.js";
