@@ -344,6 +344,23 @@ export const config = {
      */
     minBytesPerThread: 4 * 2 ** 20,
   },
+  /** The Drift page's comparisons of what the training statistics hold beyond the features: the segment mix, the target, the predictions. */
+  labelDrift: {
+    /**
+     * Ours: a dimension's production mix differs from training's when the
+     * chi-square goodness-of-fit test rejects the training shares at 5% after
+     * a Bonferroni correction for the dimensions tested (category and brand:
+     * 2.5% each), the drift page's rule for many tests (as its correlation
+     * pairs), so the page's chance of one false alarm stays at 5%.
+     */
+    mixAlpha: 0.05,
+    /**
+     * Ours: below an expected count of 5 in some cell the chi-square
+     * distribution is a poor approximation of the statistic's (Cochran 1954);
+     * the test is still computed, and its sentence says so.
+     */
+    minExpected: 5,
+  },
 } as const;
 
 
