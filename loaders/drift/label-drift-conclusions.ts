@@ -1,4 +1,5 @@
-import {fixed, int, list, pct, signedPct, usd} from "../shared/index.js";
+import {config} from "../config.js";
+import {fixed, int, list, pct, present, signedPct, usd} from "../shared/index.js";
 import type {PredictionDrift} from "./prediction-drift.js";
 import type {SegmentMix, SegmentMixReport} from "./segment-mix.js";
 import type {TargetDrift} from "./target-drift.js";
@@ -96,16 +97,34 @@ export function predictionConclusion(p: PredictionDrift): string {
   const parts = [`Predictions against the training target: ${driftClause(p.overall)}.`];
   if (p.expected_sd !== null && p.overall.prod_sd !== null)
     parts.push(`Without any drift their SD would be about ${usd(p.expected_sd)} (√R² of validation × the training SD, since predictions omit the model's error), so ${p.overall.prod_sd < p.expected_sd ? `${usd(p.expected_sd - p.overall.prod_sd)} of the SD's fall is beyond that` : "the SD has not fallen beyond that"}.`);
+  // Beyond the critical value means "not the training target's distribution", which predictions never quite are: say what that can and cannot show.
+  if (p.overall.ks_beyond_noise)
+    parts.push(
+      "Their distribution differs from the training target's beyond sampling noise, but predictions never quite follow the target: how much of this gap the model had already in training cannot be told, since the training statistics hold no prediction quantiles; a change over time is the stronger signal.",
+    );
   const days = p.daily.length;
+  const alpha = config.driftAnalysis.ksAlpha;
+  const medianRows = median(p.daily.map((d) => d.n));
+  const medianCritical = median(present(p.daily, "ks_critical").map((d) => d.ks_critical));
   if (days > 0) {
     const flagged = p.daily.filter((d) => d.ks_beyond_noise).map((d) => d.date);
     parts.push(
       flagged.length === 0
-        ? `By day, the approximate KS distance stays within its critical value on all ${int(days)} days.`
-        : `By day, the approximate KS distance exceeds its critical value on ${int(flagged.length)} of ${int(days)} days${flagged.length <= 5 ? ` (${list(flagged)})` : ""}.`,
+        ? `By day, the approximate KS distance stays within its critical value on all ${int(days)} days` +
+          (medianCritical === null || medianRows === null ? "." : `; with a median of ${Number(medianRows.toFixed(1))} rows a day, a day is flagged only past a KS ≈ of about ${fixed(medianCritical, 2)}, so the daily test sees large shifts only.`)
+        : `By day, the approximate KS distance exceeds its critical value on ${int(flagged.length)} of ${int(days)} days${flagged.length <= 5 ? ` (${list(flagged)})` : ""}; ` +
+          `each day is tested at ${pct(alpha, 0)}, so about ${fixed(days * alpha, 1)} would exceed it by chance alone if nothing drifted.`,
     );
   }
   return parts.join(" ");
+}
+
+/** The middle value (the mean of the middle two for an even count); null for none. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function capitalize(s: string): string {

@@ -87,6 +87,18 @@ describe("the price mix's share of the RMSE rise", () => {
     expect(text).toContain("KS ≈ 0.250 (above its critical value 0.140)");
     expect(text).toContain(`the move of the price mix lowers the RMSE by $${(Math.sqrt(52) - Math.sqrt(28)).toFixed(2)}, so it explains none of the`);
     expect(targetConclusion({unavailable: "stats.json has no target statistics", name: null, drift: null, price_mix: null})).toBe("Target drift cannot be computed: stats.json has no target statistics.");
-    expect(predictionConclusion({unavailable: null, overall: drift, expected_sd: 29, daily: [], ks_beyond_noise_days: 0})).toContain("Without any drift their SD would be about $29.00");
+    const overall = predictionConclusion({unavailable: null, overall: drift, expected_sd: 29, daily: [], ks_beyond_noise_days: 0});
+    expect(overall).toContain("Without any drift their SD would be about $29.00");
+    // Beyond the critical value against the target is not, by itself, drift.
+    expect(overall).toContain("how much of this gap the model had already in training cannot be told");
+    const {train_quantiles: _q, prod_quantiles: _p, train_mean: _m, train_sd: _s, ...day} = drift;
+    const daily = Array.from({length: 40}, (_, i) => ({...day, date: `2026-10-${String(i + 1).padStart(2, "0")}`, ks_beyond_noise: i < 3}));
+    expect(predictionConclusion({unavailable: null, overall: drift, expected_sd: 29, daily, ks_beyond_noise_days: 3})).toContain(
+      "exceeds its critical value on 3 of 40 days (2026-10-01, 2026-10-02 and 2026-10-03); each day is tested at 5%, so about 2.0 would exceed it by chance alone if nothing drifted.",
+    );
+    const calm = daily.map((d, i) => ({...d, n: 10 + i, ks_critical: 0.2 + i / 100, ks_beyond_noise: false}));
+    expect(predictionConclusion({unavailable: null, overall: drift, expected_sd: 29, daily: calm, ks_beyond_noise_days: 0})).toContain(
+      "stays within its critical value on all 40 days; with a median of 29.5 rows a day, a day is flagged only past a KS ≈ of about 0.40, so the daily test sees large shifts only.",
+    );
   });
 });
