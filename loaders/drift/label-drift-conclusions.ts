@@ -49,6 +49,7 @@ function dimensionSentence(d: SegmentMix, r: SegmentMixReport): string {
           ? `production's ${int(c.rows)} rows are mixed differently from training (chi-square ${fixed(c.statistic, 2)}, df ${c.df}, ${rule})`
           : `the test does not reject training's mix for production's ${int(c.rows)} rows (chi-square ${fixed(c.statistic, 2)}, df ${c.df}, ${rule}): no difference is detectable at this sample size, which is not proof of none`) +
         (c.rows_excluded > 0 ? `; the ${int(c.rows_excluded)} rows of ${fresh.length === 1 ? `the new ${one}` : `the ${fresh.length} new ${many}`} are left out of the test, having no training share.` : ".") +
+        ` The two-sample test, which allows for the training counts' own noise, ${c.two_sample.rejects ? (c.rejects ? "also rejects it" : "rejects it") : c.rejects ? "does not reject it" : "does not reject it either"} (p = ${pValue(c.two_sample.p_value)}).` +
         (c.approximation_ok ? "" : ` The smallest expected count is ${fixed(c.min_expected, 1)}, below ${r.min_expected}, so the chi-square approximation of the p-value is doubtful.`),
     );
   }

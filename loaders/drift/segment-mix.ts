@@ -2,7 +2,7 @@ import type {Accumulation} from "../accumulate/index.js";
 import {config} from "../config.js";
 import type {TrainingStats} from "../inputs/index.js";
 import {compare} from "../shared/index.js";
-import {chiSquareGoodnessOfFit} from "../stats/index.js";
+import {chiSquareGoodnessOfFit, chiSquareHomogeneity} from "../stats/index.js";
 import {psiOfShares} from "./distribution.js";
 import {psiLevel, type PsiLevel} from "./distribution-table.js";
 
@@ -42,6 +42,12 @@ export interface MixChiSquare {
   /** Significance level per test after the Bonferroni correction. */
   alpha: number;
   rejects: boolean;
+  /**
+   * The same counts against the training counts by the two-sample test of
+   * homogeneity, which allows for the training shares' own sampling noise
+   * (the goodness of fit takes them as exact): a check on the verdict.
+   */
+  two_sample: {statistic: number; df: number; p_value: number; rejects: boolean};
 }
 
 export interface SegmentMix {
@@ -128,6 +134,7 @@ export function segmentMix(dimension: MixDimension, train: ReadonlyMap<string, n
       approximation_ok: fit.min_expected >= minExpected,
       alpha,
       rejects: fit.p_value < alpha,
+      two_sample: twoSample(known.map((s) => s.train_count), known.map((s) => s.prod_count), alpha),
     };
   }
   return {
@@ -142,4 +149,9 @@ export function segmentMix(dimension: MixDimension, train: ReadonlyMap<string, n
     chi_square,
     share_noise_factor: trainRows > 0 && chi_square ? 1 + chi_square.rows / trainRows : null,
   };
+}
+
+function twoSample(train: readonly number[], prod: readonly number[], alpha: number): MixChiSquare["two_sample"] {
+  const t = chiSquareHomogeneity(train, prod);
+  return {...t, rejects: t.p_value < alpha};
 }

@@ -100,3 +100,28 @@ export function chiSquareGoodnessOfFit(observed: readonly number[], shares: read
   const df = observed.length - 1;
   return {statistic, df, p_value: n > 0 ? chiSquareUpperTail(statistic, df) : 1, n, min_expected: minExpected};
 }
+
+/**
+ * Pearson's chi-square test of homogeneity of two samples' counts over the
+ * same cells (a 2 × k table, expected count = row total × column total /
+ * grand total), as R's chisq.test(rbind(a, b), correct = FALSE): unlike the
+ * goodness of fit against a's shares, it allows for a's own sampling noise.
+ * Cells empty in both samples must be left out by the caller.
+ */
+export function chiSquareHomogeneity(a: readonly number[], b: readonly number[]): {statistic: number; df: number; p_value: number} {
+  if (a.length !== b.length || a.length < 2) throw new Error("chi-square needs at least two cells, two counts per cell");
+  const na = a.reduce((s, x) => s + x, 0);
+  const nb = b.reduce((s, x) => s + x, 0);
+  const n = na + nb;
+  if (na === 0 || nb === 0) throw new Error("chi-square homogeneity needs rows in both samples");
+  let statistic = 0;
+  a.forEach((x, i) => {
+    const column = x + b[i];
+    if (!(column > 0)) throw new Error("chi-square homogeneity cells must hold rows in one sample at least");
+    const ea = (na * column) / n;
+    const eb = (nb * column) / n;
+    statistic += (x - ea) ** 2 / ea + (b[i] - eb) ** 2 / eb;
+  });
+  const df = a.length - 1;
+  return {statistic, df, p_value: chiSquareUpperTail(statistic, df)};
+}

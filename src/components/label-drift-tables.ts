@@ -47,6 +47,7 @@ export function mixTestsTable(report: DriftReport): HTMLTableElement | DocumentF
     {label: "Rows tested / left out", value: (d) => or(d.chi_square, (c) => `${c.rows.toLocaleString("en-US")} / ${c.rows_excluded.toLocaleString("en-US")}`), align: "right"},
     {label: "Smallest expected count", value: (d) => or(d.chi_square, (c) => fixed(c.min_expected, 1)), align: "right"},
     {label: "Mix differs?", value: (d) => or(d.chi_square, (c) => (c.rejects ? "yes" : "not detected"))},
+    {label: "Two-sample p", value: (d) => or(d.chi_square, (c) => pValue(c.two_sample.p_value)), align: "right"},
   ];
   return simpleTable(dims, columns, "compact");
 }

@@ -26,6 +26,7 @@ interface RFigures {
     psi: number;
     psi_new: number;
     chi_square: {statistic: number; df: number; p_value: number; rows: number; min_expected: number};
+    two_sample: {statistic: number; df: number; p_value: number};
   }[];
   target: RValueDrift;
   price_mix: {overall_rmse: number; reweighted_rmse: number; mix_effect: number; mix_share_of_rise: number; bin_rmse: number[]; bin_train_share: number[]};
@@ -84,6 +85,9 @@ describe.each(inputs)("segment mix, target and prediction drift agree with R on 
       expect(c?.rows).toBe(rm.chi_square.rows);
       expectClose(c?.min_expected, rm.chi_square.min_expected);
       expect(c?.rejects).toBe(rm.chi_square.p_value < 0.05 / 2);
+      expectClose(c?.two_sample.statistic, rm.two_sample.statistic);
+      expect(c?.two_sample.df).toBe(rm.two_sample.df);
+      expectClose(c?.two_sample.p_value, rm.two_sample.p_value);
     }
   });
 

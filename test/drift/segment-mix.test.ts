@@ -29,6 +29,13 @@ describe("segment mix on counts with known answers", () => {
     expect([c?.rows, c?.rows_excluded]).toEqual([90, 10]);
     expect(c?.rejects).toBe(false);
     expectClose(mix.share_noise_factor, 1 + 90 / 1000, 1e-14);
+    // The two-sample test on rbind(c(600, 300, 100), c(50, 30, 10)): column totals 650, 330, 110 of 1,090.
+    const cells = [[600, 50], [300, 30], [100, 10]].flatMap(([t, p]) => {
+      const col = t + p;
+      return [(t - (1000 * col) / 1090) ** 2 / ((1000 * col) / 1090), (p - (90 * col) / 1090) ** 2 / ((90 * col) / 1090)];
+    });
+    expectClose(c?.two_sample.statistic, cells.reduce((a, b) => a + b, 0), 1e-12);
+    expect(c?.two_sample.rejects).toBe(false);
   });
 
   it("a segment of training absent from production counts with share 0; an unknown dimension computes nothing", () => {
@@ -46,6 +53,7 @@ describe("segment mix on counts with known answers", () => {
     expect(text).toContain("the test does not reject training's mix for production's 90 rows");
     expect(text).toContain("against 0.025, the 5% level Bonferroni-corrected over 2 dimensions");
     expect(text).toContain("the 10 rows of the new category are left out of the test");
+    expect(text).toContain("The two-sample test, which allows for the training counts' own noise, does not reject it either (p = ");
     expect(text).toContain("New: N 10.0% of production.");
     expect(text).toContain("production's 100 rows are mixed differently from training");
     expect(text).toContain("The smallest expected count is 1.0, below 5, so the chi-square approximation of the p-value is doubtful.");

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {chiSquareGoodnessOfFit, chiSquareUpperTail, logGamma, regularizedGammaQ} from "../../loaders/stats/chi-square.js";
+import {chiSquareGoodnessOfFit, chiSquareHomogeneity, chiSquareUpperTail, logGamma, regularizedGammaQ} from "../../loaders/stats/chi-square.js";
 import {expectClose, root} from "../builders/helpers.js";
 
 // R's pchisq(x, df, lower.tail = FALSE) over a grid (test/fixtures/mix/make.R).
@@ -35,5 +35,14 @@ describe("the chi-square upper tail agrees with R's pchisq", () => {
     expectClose(fit.p_value, Math.exp(-1), 1e-13);
     expect(fit.min_expected).toBe(25);
     expect(() => chiSquareGoodnessOfFit([1, 2], [0, 1])).toThrow(/positive/);
+  });
+
+  it("homogeneity: a 2 × k table's Pearson statistic, df = k − 1", () => {
+    // R: chisq.test(rbind(c(10, 20), c(20, 10)), correct = FALSE): X-squared = 6.6667, df = 1.
+    const t = chiSquareHomogeneity([10, 20], [20, 10]);
+    expectClose(t.statistic, 20 / 3, 1e-14);
+    expect(t.df).toBe(1);
+    expectClose(t.p_value, chiSquareUpperTail(20 / 3, 1), 1e-15);
+    expect(() => chiSquareHomogeneity([1, 0], [1, 0])).toThrow(/cells/);
   });
 });
