@@ -380,6 +380,17 @@ export const config = {
      */
     minBytesPerThread: 4 * 2 ** 20,
   },
+  /** The Drift page's comparisons of what the training statistics hold beyond the features: the segment mix, the target, the predictions. */
+  labelDrift: {
+    // A dimension's mix differs from training's when the chi-square test rejects the training shares under
+    // driftAnalysis.multipleTesting, the dimensions tested (category and brand) being one family.
+    /**
+     * Ours: below an expected count of 5 in some cell the chi-square
+     * distribution is a poor approximation of the statistic's (Cochran 1954);
+     * the test is still computed, and its sentence says so.
+     */
+    minExpected: 5,
+  },
 } as const;
 
 

@@ -10,6 +10,7 @@ import {distributionTable, type DistributionTable, type PsiLevel} from "./distri
 import {featureImpacts, rankImpacts, type ImpactReport} from "./impact.js";
 import {missingnessReport, type MissingnessReport} from "./missingness.js";
 import {newSegmentsReport, type NewSegmentsByDimension} from "./new-segments.js";
+import {labelDrift, type LabelDrift} from "./label-drift.js";
 
 /** One row of the page's 75-feature table: the drift.json contract plus the page's analyses. */
 export interface DriftFeatureRow extends Omit<FeatureDrift, "prod_n"> {
@@ -37,6 +38,8 @@ export interface DriftReport {
   missingness: MissingnessReport;
   correlation: CorrelationReport;
   new_segments: NewSegmentsByDimension[];
+  /** The segment mix, target and prediction drift, with their conclusions (label-drift.ts). */
+  label_drift: LabelDrift;
   /** The thresholds behind the figures (config.drift, config.driftAnalysis), for the page to state. */
   settings: DriftSettings;
   /** One generated sentence per section. */
@@ -150,6 +153,7 @@ export function driftReport({stats, plan, accumulation, errors, orderStatistics,
     missingness,
     correlation,
     new_segments: newSegments,
+    label_drift: labelDrift(accumulation, errors.rows, stats, performance.validation.rmse),
     settings: driftSettings(),
     conclusions: {
       shift: shiftConclusion({feature_count: features.length, severe_count: drift.severe_count, features}),
