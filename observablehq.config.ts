@@ -1,4 +1,5 @@
-import {builtAt, siteDataDir, versionStamp, type VersionStamp} from "./loaders/site/index.js";
+import {builtAt, fontFaceCss, fontFolder, fontPaths, siteDataDir, versionStamp, type VersionStamp} from "./loaders/site/index.js";
+import {accessibilityFixesScript} from "./src/components/a11y-fixes.js";
 import {stampHtml} from "./src/components/stamp.js";
 
 function stamp(): VersionStamp | null {
@@ -23,7 +24,13 @@ export default {
   // Framework's default theme plus the report's few classes (conclusions, questions, stamp, print).
   style: "style.css",
   // An inline icon: no request for /favicon.ico, so no 404 in the console.
-  head: '<link rel="icon" href="data:,">',
+  // The body font, self-hosted (loaders/site/fonts.ts) in place of the
+  // default stylesheet's Google Fonts: nothing is fetched from another origin.
+  // Framework writes no <html> element, so the page's language is set on the
+  // document element before anything renders, for screen readers and
+  // hyphenation; then the post-render accessibility step (src/components/a11y-fixes.ts).
+  head: ({path}: {path: string}) =>
+    `<script>document.documentElement.lang = "en";</script><script>${accessibilityFixesScript}</script><link rel="icon" href="data:,"><style>${fontFaceCss(fontBase(path))}</style>`,
   pages: [
     {name: "Overview", path: "/"},
     {name: "Performance", path: "/performance"},
@@ -36,11 +43,24 @@ export default {
   ],
   // Published at stable URLs (besides the hashed copies pages link to), so
   // engineers and tools can fetch the monitoring spec and its schema by name.
-  dynamicPaths: ["/data/monitoring-spec.json", "/monitoring-spec.schema.json", "/monitor-result.schema.json"],
+  // The font files too, unhashed, so the @font-face rules in each page's head can name them.
+  dynamicPaths: ["/data/monitoring-spec.json", "/monitoring-spec.schema.json", "/monitor-result.schema.json", ...fontPaths()],
+  // Links end in .html (./drift.html, not ./drift), so the site works on any
+  // plain static server from any folder, not only on hosts that add the extension.
+  preserveExtension: true,
   pager: false,
-  search: false,
+  // Framework's search: an index built into the site (_observablehq/minisearch.json), so it works offline.
+  search: true,
   footer: ({path}: {path: string}) => (version ? stampHtml(version, relativeRoot(path) + "version.json") : ""),
 };
+
+/**
+ * The font folder's URL from a page. The built site publishes the files at
+ * fonts/ (dynamic paths); the preview serves loader output only under /_file/.
+ */
+function fontBase(path: string): string {
+  return process.argv.includes("preview") ? `/_file/${fontFolder}/` : `${relativeRoot(path)}${fontFolder}/`;
+}
 
 /** From a page's path to the site root, so links work from any folder the site is served under. */
 function relativeRoot(path: string): string {

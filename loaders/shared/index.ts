@@ -5,3 +5,4 @@ export * from "./near-zero.js";
 export * from "./order.js";
 export * from "./present.js";
 export * from "./risk-priority.js";
+export * from "./spreadsheet-csv.js";

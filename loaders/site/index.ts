@@ -5,3 +5,4 @@ export * from "./inputs-key.js";
 export * from "./release-files.js";
 export * from "./releases.js";
 export * from "./version.js";
+export * from "./fonts.js";

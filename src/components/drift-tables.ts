@@ -3,7 +3,8 @@ import {compare} from "../shared/order.js";
 import {fixed, pct, sig, signedNum, signedPct, signedUsd, usd} from "../shared/format.js";
 import {orElse, yesOrBlank} from "./cells.js";
 import {nothing} from "./dom.js";
-import {dataTable} from "./tables.js";
+import {csvDownload, keyColumns} from "./downloads.js";
+import {dataTable, downloadableTable} from "./tables.js";
 
 /** The Drift page's tables, each from drift-report.json alone. */
 
@@ -40,10 +41,11 @@ export function filterFeatures(rows: readonly DriftFeatureRow[], {source, severe
  * shift first. "(n/m)" marks a % change that is not meaningful (training
  * mean near zero).
  */
-export function featureTable(rows: readonly DriftFeatureRow[]): HTMLFormElement {
-  return dataTable(rows, {
+export function featureTable(rows: readonly DriftFeatureRow[]): HTMLDivElement {
+  const columns = ["feature", "source", "train_mean", "prod_mean", "mean_shift_pct", "mean_shift_sd", "train_sd", "prod_sd", "sd_change_pct", "train_missing_rate", "prod_missing_rate", "severe", "psi", "importance_rank"] as const;
+  return downloadableTable(rows, {
     rows: 18,
-    columns: ["feature", "source", "train_mean", "prod_mean", "mean_shift_pct", "mean_shift_sd", "train_sd", "prod_sd", "sd_change_pct", "train_missing_rate", "prod_missing_rate", "severe", "psi", "importance_rank"],
+    columns,
     header: {
       feature: "Feature",
       source: "Source",
@@ -75,7 +77,12 @@ export function featureTable(rows: readonly DriftFeatureRow[]): HTMLFormElement 
     },
     sort: "mean_shift_pct",
     reverse: true,
-  });
+  }, {name: "drift-features.csv", keys: [...columns, "pct_meaningful"]});
+}
+
+/** Every feature's missing rate, training against production, its ratio and whether it is elevated: the download under the missing-values chart. */
+export function missingByFeatureDownload(report: DriftReport): HTMLParagraphElement {
+  return csvDownload("missing-by-feature.csv", report.missingness.features, keyColumns(["feature", "source", "train_rate", "prod_rate", "ratio", "elevated"]));
 }
 
 /** The severe features, ranked by the shift their drift causes in the average prediction. */

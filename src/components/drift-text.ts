@@ -1,5 +1,6 @@
 import type {DriftReport, NewSegmentsByDimension} from "../../loaders/drift/index.js";
 import {fixed, int, num, pct, sig, signedNum, signedPct, usd} from "../shared/format.js";
+import type {ContentsEntry} from "./contents.js";
 import {el, nothing} from "./dom.js";
 import {keyed} from "./lookup.js";
 
@@ -138,4 +139,23 @@ export function newSegmentsSummary(report: DriftReport): string {
       return `All rows in new ${kind}: RMSE ${orDash(d.rmse_new)} (${int(d.rows_new)} rows) against ${orDash(d.rmse_seen)} in ${kind} seen in training (${int(d.rows_seen)} rows); validation RMSE ${usd(report.validation_rmse)}.`;
     })
     .join(" ");
+}
+
+/** The page's sections and their conclusions, for its "On this page" list. */
+export function driftContents(report: DriftReport): ContentsEntry[] {
+  const c = report.conclusions;
+  const ld = report.label_drift.conclusions;
+  return [
+    {id: "how-far-did-each-feature-move", title: "How far did each feature move?", conclusion: c.shift},
+    {id: "which-drift-matters", title: "Which drift matters?", conclusion: c.impact},
+    {id: "distribution-tests", title: "Distribution tests", conclusion: c.distribution},
+    {id: "missing-values", title: "Missing values", conclusion: c.missing},
+    {id: "by-day-outages", title: "Outages", conclusion: c.outage},
+    {id: "does-missingness-go-with-the-errors", title: "Missingness and errors", conclusion: c.missing_error},
+    {id: "correlation-structure", title: "Correlation structure", conclusion: c.correlation},
+    {id: "new-categories-and-brands", title: "New categories and brands", conclusion: c.new_segments},
+    {id: "category-and-brand-mix", title: "Category and brand mix", conclusion: ld.segment_mix},
+    {id: "target-drift-actual-prices", title: "Target drift", conclusion: ld.target},
+    {id: "prediction-drift", title: "Prediction drift", conclusion: ld.prediction},
+  ];
 }

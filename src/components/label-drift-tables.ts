@@ -13,7 +13,7 @@ const pValue = (p: number) => (p >= 0.001 ? fixed(p, 3) : p.toExponential(1).rep
 const signedPercent = (x: number) => `${x < 0 ? "−" : "+"}${fixed(Math.abs(x), 1)}%`;
 
 /** Every category and brand: training and production share and their change in points; new segments marked. */
-export function mixTable(report: DriftReport): HTMLTableElement | DocumentFragment {
+export function mixTable(report: DriftReport): HTMLDivElement | DocumentFragment {
   const rows = report.label_drift.segment_mix.dimensions.flatMap((d) => d.segments.map((s) => ({dimension: d.dimension, ...s})));
   if (!rows.length) return nothing();
   type Row = (typeof rows)[number];
@@ -31,7 +31,7 @@ export function mixTable(report: DriftReport): HTMLTableElement | DocumentFragme
 }
 
 /** Per dimension: PSI (with the new segments' part), chi-square of the known segments, and the verdict. */
-export function mixTestsTable(report: DriftReport): HTMLTableElement | DocumentFragment {
+export function mixTestsTable(report: DriftReport): HTMLDivElement | DocumentFragment {
   const dims = report.label_drift.segment_mix.dimensions.filter((d) => d.known);
   if (!dims.length) return nothing();
   type Row = (typeof dims)[number];
@@ -53,7 +53,7 @@ export function mixTestsTable(report: DriftReport): HTMLTableElement | DocumentF
 }
 
 /** Actual prices and predictions against the training target: moments and the feature tests. */
-export function targetTable(report: DriftReport): HTMLTableElement | DocumentFragment {
+export function targetTable(report: DriftReport): HTMLDivElement | DocumentFragment {
   const l = report.label_drift;
   const rows = [
     {what: "Actual price", v: l.target.drift},
@@ -78,7 +78,7 @@ export function targetTable(report: DriftReport): HTMLTableElement | DocumentFra
 }
 
 /** The price bins behind the reweighted RMSE: their training and production shares and production's RMSE in each. */
-export function priceMixTable(report: DriftReport): HTMLTableElement | DocumentFragment {
+export function priceMixTable(report: DriftReport): HTMLDivElement | DocumentFragment {
   const m = report.label_drift.target.price_mix;
   if (!m || !m.bins.length) return nothing();
   type Row = (typeof m.bins)[number];

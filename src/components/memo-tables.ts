@@ -1,6 +1,7 @@
 import {format} from "d3";
 import type {MemoTable} from "../../loaders/memo/index.js";
 import {dollars, int, pct, usd} from "../shared/format.js";
+import {csvDownload, keyColumns, withCsv} from "./downloads.js";
 import {simpleTable} from "./tables.js";
 
 /** The memo's tables, each from memo.json alone (compact: the memo prints on one page). */
@@ -12,7 +13,7 @@ const range = (lo: number | null, hi: number | null) => (lo === null || hi === n
 const breakable = (name: string) => name.replaceAll("_", "_\u200b");
 
 /** Validation, the brief's expected and acceptable RMSE, and the observed (with all critical inputs present, when known). */
-export function benchmarksTable(memo: MemoTable): HTMLTableElement {
+export function benchmarksTable(memo: MemoTable): HTMLDivElement {
   const b = memo.benchmarks;
   const versus = (x: number) => (x >= b.acceptable ? "above acceptable" : x > b.expected_high ? "above expected" : x >= b.expected_low ? "as expected" : "better than expected");
   const interval = b.observed_ci_low === null || b.observed_ci_high === null ? "" : `95%: ${usd(b.observed_ci_low)}–${usd(b.observed_ci_high)}; `;
@@ -35,8 +36,9 @@ export function benchmarksTable(memo: MemoTable): HTMLTableElement {
 }
 
 /** The top features' requirements: source and latency budget, expected range (p1–p99), acceptable and observed missing rates (✕ when over). */
-export function featureRequirementsTable(memo: MemoTable): HTMLTableElement {
-  return simpleTable(
+export function featureRequirementsTable(memo: MemoTable): HTMLDivElement {
+  const f = memo.requirements.features;
+  const table = simpleTable(
     memo.requirements.features,
     [
       {label: "#", value: (f) => int(f.rank), align: "right"},
@@ -47,10 +49,11 @@ export function featureRequirementsTable(memo: MemoTable): HTMLTableElement {
     ],
     "memo-table memo-features",
   );
+  return withCsv(table, csvDownload("feature-requirements.csv", f, keyColumns(["rank", "feature", "source", "unit", "beta", "train_sd", "importance", "share", "raw_beta_rank", "expected_low", "expected_high", "train_missing_pct", "acceptable_missing_pct", "prod_missing_pct", "missing_ok", "latency_budget_ms"])));
 }
 
 /** The maintenance tasks: cadence, owner, how many dates and the first and last. */
-export function calendarTasksTable(memo: MemoTable): HTMLTableElement {
+export function calendarTasksTable(memo: MemoTable): HTMLDivElement {
   return simpleTable(memo.calendar.tasks, [
     {label: "Task", value: (t) => t.name},
     {label: "When", value: (t) => t.cadence},
@@ -61,7 +64,7 @@ export function calendarTasksTable(memo: MemoTable): HTMLTableElement {
 }
 
 /** Every date of each task but the weekly review. */
-export function calendarDatesTable(memo: MemoTable): HTMLTableElement {
+export function calendarDatesTable(memo: MemoTable): HTMLDivElement {
   return simpleTable(
     memo.calendar.tasks.filter((t) => t.task !== "review"),
     [

@@ -2,13 +2,14 @@ import type {AccuracyComparison, MonitoringTable} from "../../loaders/monitoring
 import {int, num, signedPct, usd} from "../shared/format.js";
 import {orElse, orNever, percent1} from "./cells.js";
 import {metricValueShort, rule, sideSign} from "./monitoring-rules.js";
+import {csvDownload, keyColumns} from "./downloads.js";
 import {levelCell} from "./status.js";
 import {dataTable, simpleTable} from "./tables.js";
 
 /** The Monitoring page's tables, each from monitoring.json alone. */
 
 /** Per metric, how often the replay found it red, yellow or without data, and its first alerts. */
-export function replayTable(mon: MonitoringTable): HTMLTableElement {
+export function replayTable(mon: MonitoringTable): HTMLDivElement {
   return simpleTable(mon.replay.by_metric, [
     {label: "Metric", value: (m) => rule(mon, m.metric).name},
     {label: "Days red", value: (m) => int(m.red_days), align: "right"},
@@ -49,7 +50,7 @@ export function alertLogTable(mon: MonitoringTable, {level, newOnly}: AlertLogFi
 const money = (v: number | null, unit: string) => (v === null ? "n/a" : unit === "USD" ? usd(v) : num(v));
 
 /** RMSE, MAE and R²: validation, the whole production window, and the last trailing window. */
-export function accuracyTable(mon: MonitoringTable): HTMLTableElement {
+export function accuracyTable(mon: MonitoringTable): HTMLDivElement {
   return simpleTable<AccuracyComparison>(mon.training_vs_production.accuracy, [
     {label: "Metric", value: (r) => r.metric},
     {label: "Validation", value: (r) => money(r.training, r.unit), align: "right"},
@@ -62,7 +63,7 @@ const shift = orElse((v: number) => signedPct(v));
 const missing = orElse(percent1);
 
 /** The monitored features, training against production (whole window and last trailing window), with the level each rule gives them. */
-export function featureComparisonTable(mon: MonitoringTable): HTMLTableElement {
+export function featureComparisonTable(mon: MonitoringTable): HTMLDivElement {
   const w = mon.settings.window_days;
   return simpleTable(
     mon.training_vs_production.features,
@@ -80,5 +81,22 @@ export function featureComparisonTable(mon: MonitoringTable): HTMLTableElement {
       {label: "Missing level", value: (f) => levelCell(f.missing_level)},
     ],
     "compact",
+  );
+}
+
+/**
+ * The dashboard's daily series, one row per calendar day, every figure of
+ * monitoring.json's `daily` but the per-feature windows (a list per day: the
+ * feature table below shows them).
+ */
+export function dailySeriesDownload(mon: MonitoringTable): HTMLParagraphElement {
+  return csvDownload(
+    "monitoring-daily.csv",
+    mon.daily,
+    keyColumns([
+      "date", "day", "n", "rmse", "mae", "bias", "window_n", "rmse_trailing", "mae_trailing", "latency_p50", "latency_p95", "latency_n",
+      "missing_all_pct", "missing_max_pct", "missing_max_trailing_pct", "missing_max_trailing_feature", "mean_shift_max_pct", "mean_shift_max_trailing_pct", "mean_shift_max_trailing_feature",
+      "volume_baseline", "volume_pct", "underpriced_usd", "overpriced_usd", "revenue_usd", "mispricing_pct", "mispricing_trailing_pct",
+    ]),
   );
 }

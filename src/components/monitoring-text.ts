@@ -1,5 +1,6 @@
 import type {MonitoringTable} from "../../loaders/monitoring/index.js";
 import {usd} from "../shared/format.js";
+import type {ContentsEntry} from "./contents.js";
 import {keyed} from "./lookup.js";
 
 /** The Monitoring page's sentences that depend on what the data holds (the rest of its prose is in the page). */
@@ -23,4 +24,17 @@ export function mispricingBaseline(mon: MonitoringTable): string {
 export function validationRmse(mon: MonitoringTable): string {
   const training = keyed(mon.training_vs_production.accuracy, (r) => r.metric, "accuracy row").get("RMSE").training;
   return training === null ? "n/a" : usd(training);
+}
+
+/** The page's sections and their conclusions, for its "On this page" list. */
+export function monitoringContents(mon: MonitoringTable): ContentsEntry[] {
+  const c = mon.conclusions;
+  return [
+    {id: "dashboard-status-on-the-last-day", title: "Dashboard", conclusion: c.status},
+    {id: "would-this-monitoring-have-caught-the-problem", title: "Would it have caught the problem?", conclusion: `${c.caught} ${c.alert_load}`},
+    {id: "prediction-accuracy", title: "Prediction accuracy", conclusion: c.window},
+    {id: "feature-drift", title: "Feature drift", conclusion: c.drift},
+    {id: "volume-and-latency", title: "Volume and latency", conclusion: c.latency},
+    {id: "business-impact", title: "Business impact", conclusion: c.impact},
+  ];
 }

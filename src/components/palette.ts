@@ -14,8 +14,8 @@ export const alert = "#c0392b";
 /** What is out of play: training's side, values whose % is not meaningful. */
 export const muted = "#999";
 
-/** Alert levels, as text and badge backgrounds (white text on them). */
-export const levelColor: Record<Level, string> = {green: "#2e7d32", yellow: "#b7791f", red: "#c62828", no_data: "#757575"};
+/** Alert levels, as text and badge backgrounds (white text on them, each at least 4.5:1 for WCAG AA). */
+export const levelColor: Record<Level, string> = {green: "#2e7d32", yellow: "#8a5a00", red: "#c62828", no_data: "#757575"};
 /** Alert levels as chart bands and threshold rules (lighter, under a series). */
 export const bandColor: Record<"green" | "yellow" | "red", string> = {green: "#2e7d32", yellow: "#f2b705", red: "#d32f2f"};
 

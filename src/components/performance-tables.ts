@@ -4,7 +4,7 @@ import {int, num, pct, signedPct, signedUsd, usd} from "../shared/format.js";
 import {orElse} from "./cells.js";
 import {keyed} from "./lookup.js";
 import {ciLevel, dimensionLabel, dimensionOrder, dimensionTitle, interval} from "./performance-text.js";
-import {dataTable} from "./tables.js";
+import {dataTable, downloadableTable} from "./tables.js";
 
 /** The Performance page's tables, each from performance.json (and performance-detail.json) alone. */
 
@@ -30,26 +30,31 @@ export function comparisonTable(perf: PerformanceTable): HTMLFormElement {
 }
 
 /** Every segment of one dimension: rows, RMSE with its interval, MAE, bias, p95 |error|, against validation, and its status in words. */
-export function segmentTable(perf: PerformanceTable, dimension: Dimension): HTMLFormElement {
-  return dataTable(
+export function segmentTable(perf: PerformanceTable, dimension: Dimension): HTMLDivElement {
+  return downloadableTable(
     segmentsOf(perf, dimension).map((s) => ({...s, ci: interval(s)})),
     {
       columns: ["segment", "n", "rmse", "ci", "mae", "bias", "p95_abs_error", "rmse_increase_pct", "status"],
       header: {segment: "Segment", n: "Rows", rmse: "RMSE", ci: `${ciLevel(perf)} interval`, mae: "MAE", bias: "Bias", p95_abs_error: "p95 |error|", rmse_increase_pct: "vs validation", status: "Status"},
       format: {rmse: usd, mae: usd, bias: signedUsd, p95_abs_error: usd, rmse_increase_pct: change, n: int},
     },
+    {name: `segments-${dimension}.csv`, keys: segmentKeys},
   );
 }
 
+/** The segment figures a download carries: every one of performance.json's, the interval as its two ends. */
+const segmentKeys = ["dimension", "segment", "n", "rmse", "rmse_ci_low", "rmse_ci_high", "mae", "bias", "r2", "p95_abs_error", "rmse_increase_pct", "significant", "small", "status", "row_share", "sse_share"] as const;
+
 /** The worst segments by the page's rule, ranked. */
-export function worstTable(perf: PerformanceTable): HTMLFormElement {
-  return dataTable(
+export function worstTable(perf: PerformanceTable): HTMLDivElement {
+  return downloadableTable(
     perf.worst_segments.map((s, i) => ({...s, rank: i + 1, dim: dimensionLabel[s.dimension], ci: interval(s)})),
     {
       columns: ["rank", "segment", "dim", "n", "rmse", "ci", "rmse_increase_pct", "bias", "status"],
       header: {rank: "#", segment: "Segment", dim: "Dimension", n: "Rows", rmse: "RMSE", ci: `${ciLevel(perf)} interval`, rmse_increase_pct: "vs validation", bias: "Bias", status: "Status"},
       format: {rmse: usd, rmse_increase_pct: change, bias: signedUsd, n: int},
     },
+    {name: "worst-segments.csv", keys: ["rank", ...segmentKeys]},
   );
 }
 

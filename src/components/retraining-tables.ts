@@ -11,7 +11,7 @@ import {simpleTable} from "./tables.js";
 const shift = (x: number | null) => (x === null ? "n/a" : signedPct(x));
 
 /** The protocol as a specification: schedule, training window, validation, promotion gate, triggers. */
-export function protocolTable(ret: RetrainingTable): HTMLTableElement {
+export function protocolTable(ret: RetrainingTable): HTMLDivElement {
   const s = ret.settings;
   const p = ret.protocol;
   const rows = [
@@ -28,7 +28,7 @@ export function protocolTable(ret: RetrainingTable): HTMLTableElement {
 }
 
 /** The production window week by week: accuracy against validation, the largest critical drift, critical values missing, new categories. */
-export function weeklyTable(ret: RetrainingTable): HTMLTableElement {
+export function weeklyTable(ret: RetrainingTable): HTMLDivElement {
   return simpleTable(
     ret.buildup.weeks,
     [
@@ -45,7 +45,7 @@ export function weeklyTable(ret: RetrainingTable): HTMLTableElement {
 }
 
 /** The brief's three triggers, on all predictions and on the last trailing window, each fired or not. */
-export function triggerTable(ret: RetrainingTable): HTMLTableElement {
+export function triggerTable(ret: RetrainingTable): HTMLDivElement {
   const today = last(ret.daily, "trigger days");
   const lastValue: Record<TriggerId, number | null> = {rmse: today.rmse_increase_pct, critical_drift: today.drift_pct, new_categories: today.new_category_pct};
   const lastSubject: Record<TriggerId, string | null> = {rmse: null, critical_drift: today.drift_feature ? `${today.drift_feature}, ${today.drift_measure}` : null, new_categories: null};
@@ -62,7 +62,7 @@ export function triggerTable(ret: RetrainingTable): HTMLTableElement {
 }
 
 /** The critical features: their share of |β|·SD, their drift on the whole window, and whether it passes the trigger. */
-export function criticalTable(ret: RetrainingTable): HTMLTableElement {
+export function criticalTable(ret: RetrainingTable): HTMLDivElement {
   const drift = keyed(ret.current.critical, (f) => f.feature, "critical-feature drift of");
   return simpleTable(
     ret.critical.features,
@@ -80,7 +80,7 @@ export function criticalTable(ret: RetrainingTable): HTMLTableElement {
 }
 
 /** Each schedule's retrains a year, per-retrain and annual cost. */
-export function scheduleTable(ret: RetrainingTable): HTMLTableElement {
+export function scheduleTable(ret: RetrainingTable): HTMLDivElement {
   return simpleTable(scheduleRows(ret), [
     {label: "Schedule", value: (r) => r.schedule},
     {label: "Retrains a year", value: (r) => r.n, align: "right"},
@@ -90,7 +90,7 @@ export function scheduleTable(ret: RetrainingTable): HTMLTableElement {
 }
 
 /** The brief's stated annual costs against what its own inputs give, and the per-retrain cost each stated figure implies. */
-export function briefTable(ret: RetrainingTable): HTMLTableElement {
+export function briefTable(ret: RetrainingTable): HTMLDivElement {
   const per = ret.costs.per_retrain_usd;
   const wholeCents = (x: number) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
   return simpleTable(ret.costs.brief, [

@@ -39,9 +39,9 @@ export function riskMatrixChart(risk: RiskTable, {width}: {width: number}) {
     y: {domain: [...ratings].reverse(), label: "Impact", padding: 0.04},
     marks: [
       Plot.cell(cells, {x: "likelihood", y: "impact", fill: (c: MatrixCell) => ratingFill[c.priority], stroke: "#b0bec5"}),
-      // The priority word near the cell's foot, the risks' names above its middle.
-      Plot.text(cells, {x: "likelihood", y: "impact", text: (c: MatrixCell) => `${c.priority} priority`, dy: 30, fill: "#546e7a", fontSize: 10}),
-      Plot.text(cells, {x: "likelihood", y: "impact", text: "names", dy: -6, fontWeight: "bold", fontSize: w < 500 ? 10 : 12, lineWidth: w < 500 ? 9 : 14}),
+      // The priority word near the cell's foot, the risks' names above its middle; dark ink, as the fills are light in either theme.
+      Plot.text(cells, {x: "likelihood", y: "impact", text: (c: MatrixCell) => `${c.priority} priority`, dy: 30, fill: "#455a64", fontSize: 10}),
+      Plot.text(cells, {x: "likelihood", y: "impact", text: "names", dy: -6, fill: "#1b1e23", fontWeight: "bold", fontSize: w < 500 ? 10 : 12, lineWidth: w < 500 ? 9 : 14}),
     ],
   });
 }

@@ -3,6 +3,7 @@ import {dollars, int, pct, usd} from "../shared/format.js";
 import {priority} from "../shared/risk-priority.js";
 import {el} from "./dom.js";
 import {ratingBadge} from "./status.js";
+import {csvDownload, keyColumns, withCsv} from "./downloads.js";
 import {simpleTable} from "./tables.js";
 
 /** The Risk page's tables, each from risk.json alone. */
@@ -10,10 +11,11 @@ import {simpleTable} from "./tables.js";
 const money = (x: number | null) => (x === null ? "n/a" : usd(x));
 
 /** Every risk, highest priority first: likelihood and impact (each with its evidence), priority, mitigation, owner and the signal that detects it. */
-export function matrixTable(risk: RiskTable): HTMLTableElement {
+export function matrixTable(risk: RiskTable): HTMLDivElement {
   const rated = (rating: Parameters<typeof ratingBadge>[0], basis: string) => el("div", {}, ratingBadge(rating), el("div", {className: "basis"}, basis));
-  return simpleTable(
-    [...risk.matrix].sort((a, b) => b.score - a.score),
+  const rows = [...risk.matrix].sort((a, b) => b.score - a.score);
+  const table = simpleTable(
+    rows,
     [
       {label: "Risk", value: (r) => r.name},
       {label: "Likelihood", value: (r) => rated(r.likelihood, r.likelihood_basis)},
@@ -25,12 +27,13 @@ export function matrixTable(risk: RiskTable): HTMLTableElement {
     ],
     "compact risk-table",
   );
+  return withCsv(table, csvDownload("risk-matrix.csv", rows, keyColumns(["id", "name", "likelihood", "likelihood_basis", "impact", "impact_basis", "score", "mitigation", "owner", "signal"])));
 }
 
 const branchName: Record<FallbackTier, string> = {model: "Every critical feature present", signal: "A critical feature missing, a price signal present", review: "A critical feature missing, no price signal"};
 
 /** The fallback rule's branches: when each applies, what it serves, how many rows of the log it took and how well it served them. */
-export function fallbackTable(risk: RiskTable): HTMLTableElement {
+export function fallbackTable(risk: RiskTable): HTMLDivElement {
   const f = risk.fallback;
   const serves: Record<FallbackTier, string> = {
     model: "the model (a missing non-critical feature takes its training mean, as today)",
@@ -47,7 +50,7 @@ export function fallbackTable(risk: RiskTable): HTMLTableElement {
 }
 
 /** The brief's price range, and the training prices' own when known: predictions each would reject, and how many of those rejections are wrong. */
-export function sanityTable(risk: RiskTable): HTMLTableElement {
+export function sanityTable(risk: RiskTable): HTMLDivElement {
   const sc = risk.sanity;
   const ranges = [
     {name: `Brief: ${dollars(sc.brief.min)}–${dollars(sc.brief.max)}`, ...sc.brief},
@@ -63,7 +66,7 @@ export function sanityTable(risk: RiskTable): HTMLTableElement {
 }
 
 /** The rollback plan: the warm previous model, the A/B test, and the three criteria that roll back. */
-export function rollbackTable(risk: RiskTable): HTMLTableElement {
+export function rollbackTable(risk: RiskTable): HTMLDivElement {
   const rb = risk.rollback;
   const rows = [
     {what: "Previous model", rule: "Kept deployed and warm beside the new one (same feature pipeline, its own endpoint), so rollback is a routing switch, not a redeploy."},
@@ -79,7 +82,7 @@ export function rollbackTable(risk: RiskTable): HTMLTableElement {
 }
 
 /** Each alert level: what it means, how fast it is answered, who is called in turn, and where it is told. */
-export function incidentTable(risk: RiskTable): HTMLTableElement {
+export function incidentTable(risk: RiskTable): HTMLDivElement {
   return simpleTable(risk.incident.levels, [
     {label: "Alert", value: (l) => ratingBadge(l.level === "red" ? "high" : "medium", {text: `${l.level} · ${l.meaning}`, level: l.level})},
     {label: "Respond within", value: (l) => `${l.response_hours} h`, align: "right"},
@@ -89,7 +92,7 @@ export function incidentTable(risk: RiskTable): HTMLTableElement {
 }
 
 /** The incident channels and what goes in each. */
-export function channelsTable(risk: RiskTable): HTMLTableElement {
+export function channelsTable(risk: RiskTable): HTMLDivElement {
   return simpleTable(risk.incident.channels, [
     {label: "Channel", value: (c) => c.name},
     {label: "What goes there", value: (c) => c.use},

@@ -1,5 +1,6 @@
 import * as Inputs from "@observablehq/inputs";
 import type {TableOptions} from "@observablehq/inputs";
+import {csvDownload, keyColumns, withCsv} from "./downloads.js";
 
 /**
  * The report's two kinds of table. `simpleTable` for short tables read whole
@@ -21,11 +22,13 @@ export interface Column<T> {
 
 /**
  * A plain static table (class `simple-table`, styled in style.css) that wraps
- * long text, for short tables read whole.
+ * long text, for short tables read whole. It comes in its own box
+ * ({@link scrollBox}): a table wider than the column scrolls there, and the
+ * page itself never scrolls sideways.
  *
  * @param className more classes: `compact` (smaller type), or the page's own
  */
-export function simpleTable<T>(rows: readonly T[], columns: readonly Column<T>[], className = ""): HTMLTableElement {
+export function simpleTable<T>(rows: readonly T[], columns: readonly Column<T>[], className = ""): HTMLDivElement {
   const table = document.createElement("table");
   table.className = `simple-table ${className}`;
   const head = table.createTHead().insertRow();
@@ -47,7 +50,25 @@ export function simpleTable<T>(rows: readonly T[], columns: readonly Column<T>[]
       if (c.nowrap) td.style.whiteSpace = "nowrap";
     }
   }
-  return table;
+  return scrollBox(table);
+}
+
+/**
+ * A box (class `table-box`) that scrolls sideways when its content is wider
+ * than the column. While it scrolls it is a keyboard stop (tabindex 0), so a
+ * reader without a mouse can scroll it too; when all fits it is not, so the
+ * tab order holds no empty stops.
+ */
+export function scrollBox(content: Node): HTMLDivElement {
+  const box = document.createElement("div");
+  box.className = "table-box";
+  box.append(content);
+  const update = () => {
+    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+    else box.removeAttribute("tabindex");
+  };
+  new ResizeObserver(update).observe(box);
+  return box;
 }
 
 /** Rows a data table shows before it scrolls: all of them up to 20, and half a row more as a hint that it scrolls. */
@@ -61,5 +82,18 @@ export const rowsShown = (n: number): number => Math.min(n, 20) + 0.5;
  * by the row, so a column's format gets that column's value.
  */
 export function dataTable<T extends object>(rows: readonly T[], options: TableOptions<T> = {}): HTMLFormElement {
-  return Inputs.table(rows, {select: false, layout: "auto", rows: rowsShown(rows.length), ...options});
+  const table = Inputs.table(rows, {select: false, layout: "auto", rows: rowsShown(rows.length), ...options});
+  // The table scrolls inside its box (down past rowsShown, sideways when wide): a keyboard stop, so it scrolls without a mouse.
+  table.tabIndex = 0;
+  return table;
+}
+
+/**
+ * A {@link dataTable} with its "Download CSV" link below: the file holds the
+ * rows given, their fields `keys` (default: the table's columns) with their
+ * raw values, in full precision.
+ */
+export function downloadableTable<T extends object>(rows: readonly T[], options: TableOptions<T>, file: {name: string; keys?: readonly (keyof T & string)[]}): HTMLDivElement {
+  const keys = file.keys ?? options.columns ?? [];
+  return withCsv(dataTable(rows, options), csvDownload(file.name, rows, keyColumns(keys)));
 }

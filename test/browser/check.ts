@@ -75,3 +75,39 @@ export async function horizontalOverflow(page: Page): Promise<number> {
 export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
+
+/**
+ * Where the page or a table spills: the document wider than the viewport, or a
+ * table whose visible box (the table clipped by its scrolling ancestors) leaves
+ * the main column or reaches under the sidebar. One line per problem.
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth) problems.push(`page ${doc.scrollWidth - window.innerWidth} px wider than the viewport`);
+    const main = document.querySelector("#observablehq-main");
+    if (!main) return [...problems, "no main column"];
+    const column = main.getBoundingClientRect();
+    const sidebar = document.querySelector("#observablehq-sidebar");
+    const bar = sidebar && getComputedStyle(sidebar).visibility !== "hidden" && getComputedStyle(sidebar).display !== "none" ? sidebar.getBoundingClientRect() : null;
+    const tables = [...main.querySelectorAll("table")];
+    tables.forEach((table, i) => {
+      let left = table.getBoundingClientRect().left;
+      let right = table.getBoundingClientRect().right;
+      for (let e = table.parentElement; e && e !== main; e = e.parentElement) {
+        const overflow = getComputedStyle(e).overflowX;
+        if (overflow !== "visible") {
+          const box = e.getBoundingClientRect();
+          left = Math.max(left, box.left);
+          right = Math.min(right, box.right);
+        }
+      }
+      const name = table.closest("figure, form, div[aria-label]")?.getAttribute("aria-label") ?? table.querySelector("th")?.textContent ?? `table ${i + 1}`;
+      if (right > column.right + 1) problems.push(`${name}: ${Math.round(right - column.right)} px past the main column`);
+      if (left < column.left - 1) problems.push(`${name}: ${Math.round(column.left - left)} px left of the main column`);
+      if (bar && bar.width > 0 && left < bar.right - 1 && bar.right <= column.left + 1) problems.push(`${name}: under the sidebar`);
+    });
+    return problems;
+  });
+}

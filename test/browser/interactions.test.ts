@@ -30,7 +30,7 @@ async function featureColumn(page: Page): Promise<string[]> {
 
 it("the drift table filters by search and by severity, and sorts by a clicked header", async () => {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  expect(await open(page, site.url + "/drift")).toEqual([]);
+  expect(await open(page, site.url + "/drift.html")).toEqual([]);
   const drift = JSON.parse(await (await page.request.get(site.url + (await dataUrl(page, "drift-report")))).text());
   const names: string[] = drift.features.map((f: {feature: string}) => f.feature);
 

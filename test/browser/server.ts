@@ -11,16 +11,19 @@ const types: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".csv": "text/csv",
+  ".woff2": "font/woff2",
 };
 
 /**
- * Serves a built site on 127.0.0.1 as a static host would, with Framework's
- * clean URLs (/drift → drift.html). Resolves to the base URL and a close().
+ * Serves a built site on 127.0.0.1 as the plainest static host would: a path
+ * names a file, or a folder's index.html; no clean URLs (/drift is a 404, as
+ * on `python3 -m http.server`), so a link the site gets wrong fails here too.
+ * Resolves to the base URL and a close().
  */
 export async function serve(dir: string): Promise<{url: string; close: () => Promise<void>}> {
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const candidates = [join(dir, path), join(dir, `${path}.html`), join(dir, path, "index.html")];
+    const candidates = [join(dir, path), join(dir, path, "index.html")];
     const file = candidates.find((f) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile());
     if (!file) {
       response.writeHead(404).end("not found");

@@ -54,7 +54,7 @@ describe("every page", () => {
       const page = await browser.newPage({viewport: {width: 1280, height: 900}});
       const problems = [...(await open(page, site.url + path)), ...(await pageProblems(page))];
       found.push(...problems.map((p) => `${path}: ${p}`));
-      await page.screenshot({path: join(shots, `${path === "/" ? "index" : path.slice(1)}.png`), fullPage: true});
+      await page.screenshot({path: join(shots, `${path === "/" ? "index" : path.slice(1, -".html".length)}.png`), fullPage: true});
       await page.close();
     }
     expect(found).toEqual([]);
@@ -78,12 +78,12 @@ describe("every page", () => {
 });
 
 describe("on a phone (390 px wide)", () => {
-  it.each(["/", "/memo"])("%s has no horizontal overflow", async (path) => {
+  it.each(["/", "/memo.html"])("%s has no horizontal overflow", async (path) => {
     expect(pages.map((p) => p.path)).toContain(path);
     const page = await browser.newPage({viewport: {width: 390, height: 844}});
     await open(page, site.url + path);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({path: join(shots, `phone-${path === "/" ? "index" : path.slice(1)}.png`), fullPage: true});
+    await page.screenshot({path: join(shots, `phone-${path === "/" ? "index" : path.slice(1, -".html".length)}.png`), fullPage: true});
     await page.close();
   });
 });
@@ -91,7 +91,7 @@ describe("on a phone (390 px wide)", () => {
 describe("the memo", () => {
   it("prints on exactly one Letter page, without the site's navigation", async () => {
     const page = await browser.newPage();
-    await open(page, site.url + "/memo");
+    await open(page, site.url + "/memo.html");
     await page.emulateMedia({media: "print"});
     const chrome = await page.evaluate(() =>
       ["#observablehq-sidebar", "#observablehq-toc", "#observablehq-footer", ".memo-details"].filter((sel) => {
@@ -109,7 +109,7 @@ describe("the memo", () => {
 describe("the retraining calculator", () => {
   it("recomputes the cost when an input changes", async () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-    expect(await open(page, site.url + "/retraining")).toEqual([]);
+    expect(await open(page, site.url + "/retraining.html")).toEqual([]);
     const result = page.locator("#retraining-cost-result");
     const before = await result.textContent();
     const hours = page.locator("form", {hasText: "Engineering hours per retrain"}).locator("input[type=number]");
