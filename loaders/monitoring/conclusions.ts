@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {maxBy, present} from "../shared/index.js";
+import {maxBy, plural, present} from "../shared/index.js";
 import type {Level} from "./alerts.js";
 import type {MonitoringConclusions, MonitoringFacts} from "./dashboard.js";
 import type {MetricCatalogue} from "./metrics.js";
@@ -10,7 +10,6 @@ const levelWord: Record<Level, string> = {red: "red", yellow: "yellow", green: "
 const usd0 = (x: number) => "$" + Math.round(x).toLocaleString("en-US");
 const usd2 = (x: number) => "$" + x.toFixed(2);
 const pct1 = (x: number) => `${x.toFixed(1)}%`;
-const plural = (n: number, word: string, many = word + "s") => `${n} ${n === 1 ? word : many}`;
 
 /** Every conclusion sentence of the monitoring page, from its figures; `rules`: the catalogue `t.rules` lists, by metric id. */
 export function monitoringConclusions(t: Facts, rules: MetricCatalogue, windowRmseIncreasePct: number): MonitoringConclusions {
@@ -65,17 +64,22 @@ export function caughtConclusion(t: Facts, rules: MetricCatalogue, windowRmseInc
 export function alertLoadConclusion(t: Facts): string {
   const counts = t.replay.alerts_per_day;
   const total = counts.reduce((s, d) => s + d.total, 0);
-  if (total === 0) return `The rules would have raised no alert over the ${plural(t.window.days, "day")}.`;
+  if (total === 0) return `The metric rules would have raised no alert over the ${plural(t.window.days, "day")}.`;
   const sorted = counts.map((d) => d.total).sort((a, b) => a - b);
   const mid = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   const worst = counts.reduce((a, b) => (b.total > a.total ? b : a));
   const limit = config.monitoring.alerts.alertsPerDay.red;
   const over = counts.filter((d) => d.total > limit).length;
   const fresh = counts.reduce((s, d) => s + d.new, 0);
+  // The alert-frequency rule judges the other rules' count, so its own alerts are told apart: the
+  // per-day figures leave them out, the replay's log (and the Versions page's count) holds them too.
+  const frequency = t.replay.log.filter((e) => e.metric === "alerts_per_day").length;
+  const all = frequency === 0 ? "" : ` The alert-frequency rule adds ${plural(frequency, "alert")} of its own: ${plural(total + frequency, "alert")} from all rules.`;
   return (
-    `The rules would have raised ${plural(total, "alert")} over ${plural(t.window.days, "day")} (${plural(fresh, "new alert")} that would page someone; the rest repeat the day before), ` +
+    `The metric rules would have raised ${plural(total, "alert")} over ${plural(t.window.days, "day")} (${plural(fresh, "new alert")} that would page someone; the rest repeat the day before), ` +
     `a median of ${mid} a day and at most ${worst.total} on ${worst.date}; ` +
-    (over === 0 ? `no day had more than ${limit}, the brief's rollback line.` : `${plural(over, "day")} had more than ${limit}, the brief's rollback line.`)
+    (over === 0 ? `no day had more than ${limit}, the brief's rollback line.` : `${plural(over, "day")} had more than ${limit}, the brief's rollback line.`) +
+    all
   );
 }
 

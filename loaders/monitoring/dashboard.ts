@@ -1,4 +1,4 @@
-import type {ImpactTotals} from "../daily/index.js";
+import type {DaySpan, ImpactTotals} from "../daily/index.js";
 import type {Level} from "./alerts.js";
 import type {MonitoredFeatures} from "./features.js";
 import type {MetricDefinition} from "./metrics.js";
@@ -43,7 +43,8 @@ export interface MonitoringConclusions {
 
 /** Everything the dashboard shows, before its conclusions are written from it. */
 export interface MonitoringFacts {
-  window: {first: string; last: string; days: number; rows: number; median_daily_rows: number};
+  /** `days` counts calendar days (the series runs over the calendar); `span` says which of them have rows. */
+  window: {first: string; last: string; days: number; rows: number; median_daily_rows: number; span: DaySpan};
   has_latency: boolean;
   has_units: boolean;
   settings: {

@@ -1,7 +1,7 @@
 import {median} from "d3";
 import {config} from "../config.js";
 import {nearZeroMeanRule} from "../shared/index.js";
-import {addImpact, impactTotals, type DaySums} from "../daily/index.js";
+import {addImpact, daySpan, impactTotals, type DaySums} from "../daily/index.js";
 import type {DriftTable} from "../drift/index.js";
 import type {ReportInputs} from "../pass/index.js";
 import type {PerformanceTable} from "../performance/index.js";
@@ -46,7 +46,7 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
   const shiftRule = catalogue.mean_shift.thresholds;
   const missingRule = catalogue.missing_rate.thresholds;
   const table: MonitoringFacts = {
-    window: {first: daily[0].date, last: last.date, days: daily.length, rows: log.rows, median_daily_rows: medianRows},
+    window: {first: daily[0].date, last: last.date, days: daily.length, rows: log.rows, median_daily_rows: medianRows, span: daySpan(daily.filter((d) => d.n > 0).map((d) => d.date))},
     has_latency: log.columns.hasLatency,
     has_units: hasUnits,
     settings: {

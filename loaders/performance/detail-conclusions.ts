@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {int, list, pct, present, usd} from "../shared/index.js";
+import {int, list, pct, plural, present, usd} from "../shared/index.js";
 import {dimensions} from "../inputs/index.js";
 import type {PriceBin} from "./price-bins.js";
 import type {ErrorTail, TailSide} from "./tail.js";
@@ -35,7 +35,7 @@ function biasText(bias: number): string {
 export function tailConclusion(tail: ErrorTail): string {
   const share = pct(1 - tail.quantile, 0);
   const head =
-    `The top ${share} of absolute errors (${int(tail.n)} rows, each off by more than ${usd(tail.threshold)}) are ` +
+    `The top ${share} of absolute errors (${plural(tail.n, "row")}, each off by more than ${usd(tail.threshold)}) are ` +
     `${count(tail.under.n, "under-prediction")} (priced too low) and ${count(tail.over.n, "over-prediction")} (priced too high).`;
   return [head, sideText("Under-predictions", tail.under), sideText("Over-predictions", tail.over)].filter(Boolean).join(" ");
 }

@@ -1,12 +1,14 @@
 import {basename} from "node:path";
 import {logName, type ReportInputs} from "../pass/index.js";
+import {daySpan, type DaySpan} from "../daily/index.js";
 import {compare} from "../shared/index.js";
 
 /** What the report was computed from: the data notes every page can cite. */
 export interface InputSummary {
   files: {production: string; model: string; stats: string};
   rows: number;
-  days: {first: string; last: string; count: number};
+  /** The calendar span of the log and its days with and without rows. */
+  days: DaySpan;
   model: {kind: string; lambda: number | null; features: number; nonzero: number; intercept: number};
   training: {rows: number; window: {start: string; end: string; days: number}; imputation: string};
   extra_columns: string[];
@@ -23,11 +25,10 @@ export interface InputSummary {
 }
 
 export function inputSummary({files, log, model, stats}: ReportInputs): InputSummary {
-  const days = [...log.accumulation.days.keys()].sort(compare);
   return {
     files: {production: logName(log.files), model: basename(files.model), stats: basename(files.stats)},
     rows: log.rows,
-    days: {first: days[0], last: days[days.length - 1], count: days.length},
+    days: daySpan(log.accumulation.days.keys()),
     model: {
       kind: model.kind,
       lambda: model.lambda,

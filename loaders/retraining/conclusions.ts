@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {dollars, found, int, list, maxBy, pct, present, usd, usdApprox, midSentence, type Present} from "../shared/index.js";
+import {dollars, found, int, list, maxBy, pct, plural, present, usd, usdApprox, midSentence, type Present} from "../shared/index.js";
 import type {CostBenefit} from "./benefit.js";
 import type {RetrainingCosts} from "./costs.js";
 import type {TriggerFrequency} from "./frequency.js";
@@ -20,7 +20,6 @@ export interface RetrainingConclusions {
 }
 
 const pct1 = (x: number) => `${x.toFixed(1)}%`;
-const plural = (n: number, word: string, many = word + "s") => `${int(n)} ${n === 1 ? word : many}`;
 
 export function protocolConclusion(p: Protocol, buildup: Buildup): string {
   const trigger = config.retraining.triggers.rmseDegradationPct;

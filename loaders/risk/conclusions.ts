@@ -1,5 +1,5 @@
 import {config} from "../config.js";
-import {dollars, int, list, pct, present, usd, midSentence} from "../shared/index.js";
+import {dollars, int, list, pct, plural, present, usd, midSentence} from "../shared/index.js";
 import type {FallbackRule} from "./fallback.js";
 import type {RiskRow} from "./matrix.js";
 import type {RollbackPlan} from "./rollback.js";
@@ -13,7 +13,6 @@ export interface RiskConclusions {
   summary: string;
 }
 
-const plural = (n: number, word: string, many = word + "s") => `${int(n)} ${n === 1 ? word : many}`;
 
 export function matrixConclusion(rows: readonly RiskRow[]): string {
   const sorted = [...rows].sort((a, b) => b.score - a.score);

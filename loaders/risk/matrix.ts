@@ -1,6 +1,6 @@
 import {config} from "../config.js";
 import type {DriftTable} from "../drift/index.js";
-import {pct, ratingValue, riskScore, type Rating} from "../shared/index.js";
+import {pct, plural, ratingValue, riskScore, type Rating} from "../shared/index.js";
 import type {SubsetAccuracy} from "./subset.js";
 
 export type RiskId = "pipeline" | "drift" | "bugs" | "new_categories" | "api";
@@ -59,7 +59,7 @@ function increaseRating(increasePct: number): Rating {
 }
 
 const rowsBasis = (what: string, rows: SubsetAccuracy) =>
-  rows.rmse === null ? `no ${what} in this log` : `${what}: ${rows.n} rows (${pct(rows.share)}), RMSE ${rows.rmse_increase_pct >= 0 ? "+" : "−"}${pct1(Math.abs(rows.rmse_increase_pct))} vs validation`;
+  rows.rmse === null ? `no ${what} in this log` : `${what}: ${plural(rows.n, "row")} (${pct(rows.share)}), RMSE ${rows.rmse_increase_pct >= 0 ? "+" : "−"}${pct1(Math.abs(rows.rmse_increase_pct))} vs validation`;
 
 /** The brief's five risks, rated from the log where it can speak, with mitigation, owner and detecting signal. */
 export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: string[]}, sourceName: (source: string) => string = (s) => s): RiskRow[] {
@@ -90,7 +90,7 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       likelihood_basis:
         e.critical_severe.length > 0
           ? `severe drift (Part 2) in critical features: ${e.critical_severe.join(", ")}`
-          : `${e.severe_count} features severely drifted (Part 2), none of them critical`,
+          : `${plural(e.severe_count, "feature")} severely drifted (Part 2), none of them critical`,
       impact: impactRating(e.complete_rows) ?? "medium",
       impact_basis: e.complete_rows.rmse === null ? "assessed: no row has every critical feature" : rowsBasis("rows with every critical feature present (drift acts, missing values do not)", e.complete_rows),
       mitigation: `Daily mean-shift alerts on the top features; the retraining trigger on critical features (drift > ${trig.criticalDriftPct}%); scheduled retraining on recent data (see Retraining).`,
@@ -104,7 +104,7 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       likelihood_basis:
         e.outside_training_prices === null
           ? "assessed: no training price range to compare predictions with"
-          : `${e.outside_training_prices} predictions outside the training prices' range`,
+          : `${plural(e.outside_training_prices, "prediction")} outside the training prices' range`,
       impact: "high",
       impact_basis: "assessed: a bug (wrong feature order, unit or coefficient file) misprices every row at once",
       mitigation: `Reject predictions outside a sanity range ($${sanity.min}–$${sanity.max} in the brief; see the check below) and serve the fallback; score a fixed reference set before each release; keep the previous model ready for rollback.`,
@@ -129,7 +129,7 @@ export function riskMatrix(e: RiskEvidence, sources: {api: string; pipeline: str
       id: "api",
       name: "API outages",
       likelihood: apiRating,
-      likelihood_basis: `${sourceName(sources.api)} features ${pct1(apiMissing)} missing in production; p95 latency over budget on ${e.latency_red_days} ${e.latency_red_days === 1 ? "day" : "days"}`,
+      likelihood_basis: `${sourceName(sources.api)} features ${pct1(apiMissing)} missing in production; p95 latency over budget on ${plural(e.latency_red_days, "day")}`,
       impact: impactRating(e.api_rows) ?? "high",
       impact_basis: e.api_rows.rmse === null ? "assessed: an outage imputes every API feature" : rowsBasis(`rows missing a critical ${sourceName(sources.api)} feature`, e.api_rows),
       mitigation: `Time out API calls at the latency budget and serve the fallback; cache the last good value per product; roll back if alerts exceed ${rollback.alertsPerDay} a day.`,

@@ -16,6 +16,8 @@ export const pct = (x: number, digits = 1): string => format(`.${digits}%`)(x);
 /** A signed percent change: +72.3%. */
 export const signedPct = (x: number, digits = 1): string => (x < 0 ? "−" : "+") + format(`.${digits}f`)(Math.abs(x)) + "%";
 export const int = (x: number): string => format(",d")(x);
+/** A count with its noun, right at 0, 1 and many: "0 days", "1 day", "1,200 rows". */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${int(n)} ${n === 1 ? word : many}`;
 export const num = (x: number, digits = 3): string => format(`.${digits}`)(x);
 /** A name in mid-sentence: "New categories" → "new categories", but "RMSE degradation" and "API outages" keep their acronyms. */
 export const midSentence = (name: string): string => (/^[A-Z]{2}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));

@@ -130,8 +130,12 @@ export function versionsConclusion(since: VersionsView["since_latest"]): string 
   if (!since) return "No release has been recorded yet: run npm run release -- <version> to record this report's figures.";
   if (since.same_inputs) return `This build reads the same input files as release ${since.from}, so its figures are that release's.`;
   const rmse = Math.abs(since.rmse_change) < 0.005 ? "unchanged" : `${since.rmse_change > 0 ? "up" : "down"} $${Math.abs(since.rmse_change).toFixed(2)}`;
-  const severe = since.severe_drift_change === 0 ? "the same number of" : `${Math.abs(since.severe_drift_change)} ${since.severe_drift_change > 0 ? "more" : "fewer"}`;
-  return `Since release ${since.from} the inputs changed: production RMSE is ${rmse}, with ${severe} severely drifted features.`;
+  const change = since.severe_drift_change;
+  const severe =
+    change === 0
+      ? "the same number of severely drifted features"
+      : `${Math.abs(change)} ${change > 0 ? "more" : "fewer"} severely drifted ${Math.abs(change) === 1 ? "feature" : "features"}`;
+  return `Since release ${since.from} the inputs changed: production RMSE is ${rmse}, with ${severe}.`;
 }
 
 type Inputs = VersionStamp["inputs"];

@@ -18,5 +18,4 @@ export const yesOrBlank = (x: boolean | null): string => (x ? "yes" : "");
 /** A date, or "never" when the event did not happen. */
 export const orNever = (day: string | null): string => day ?? "never";
 
-/** "1 day", "2 days". */
-export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+export {plural} from "../shared/format.js";

@@ -50,3 +50,34 @@ export function dayBandAxis(label = "Date"): {type: "band"; label: string; tickF
 export function dayExtent(first: string, last: string): [Date, Date] {
   return [new Date(+toDate(first) - dayMs / 2), new Date(+toDate(last) + dayMs / 2)];
 }
+
+/** The log's days as every page words them (see loaders/daily/calendar.ts). */
+export interface DaySpanFacts {
+  first: string;
+  last: string;
+  calendar_days: number;
+  days_with_rows: number;
+  days_without_rows: readonly string[];
+}
+
+/** Up to four days by name; past that, the first three and how many more. */
+function someDays(days: readonly string[]): string {
+  const named = days.length <= 4 ? days : days.slice(0, 3);
+  const rest = days.length - named.length;
+  const items = rest > 0 ? [...named, `${rest} more`] : [...named];
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * "30 days from 2026-10-01 to 2026-10-30, each with rows", or "45 calendar
+ * days from 2026-12-10 to 2027-01-23, 43 of them with rows (none on
+ * 2026-12-25 and 2027-01-01)": the calendar span first, then its days with
+ * rows, so a count of days never means two things.
+ */
+export function daysText(s: DaySpanFacts): string {
+  if (s.calendar_days === 1) return `1 day, ${s.first}`;
+  const span = `from ${s.first} to ${s.last}`;
+  if (s.days_without_rows.length === 0) return `${s.calendar_days} days ${span}, each with rows`;
+  const some = s.days_with_rows === 1 ? "1 of them" : `${s.days_with_rows} of them`;
+  return `${s.calendar_days} calendar days ${span}, ${some} with rows (none on ${someDays(s.days_without_rows)})`;
+}

@@ -38,3 +38,16 @@ export function monitoringContents(mon: MonitoringTable): ContentsEntry[] {
     {id: "business-impact", title: "Business impact", conclusion: c.impact},
   ];
 }
+
+/**
+ * What a day without rows means to the rules, said only when the log has
+ * such days: the volume rule's definition counts it as 0 predictions (a day
+ * without traffic is an outage to page about); a rule on the day's own rows
+ * has nothing to judge; the trailing windows judge the days around it.
+ */
+export function daysWithoutRowsNote(mon: MonitoringTable): string {
+  const n = mon.window.span.days_without_rows.length;
+  if (n === 0) return "";
+  const them = n === 1 ? "The day without rows counts" : `The ${n} days without rows count`;
+  return ` ${them} as 0 predictions for the volume rule, as its definition says; the rules on a day's own rows read no data for ${n === 1 ? "it" : "them"}, and the trailing-window rules judge the rows of the days around ${n === 1 ? "it" : "them"}.`;
+}

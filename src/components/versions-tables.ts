@@ -30,7 +30,7 @@ export function releasesTable(versions: VersionsView): HTMLFormElement | HTMLPar
   }));
   return dataTable(rows, {
     format: {rmse: usd, missing: (x) => pct(x), alerts: counted},
-    header: {version: "Version", released: "Released", commit: "Commit", data: "Production window", rows: "Rows", rmse: "RMSE", severe: "Severe drift", missing: "Missing", alerts: "Alerts", model: "Model SHA-256"},
+    header: {version: "Version", released: "Released", commit: "Commit", data: "Production window", rows: "Rows", rmse: "RMSE", severe: "Severe drift", missing: "Missing", alerts: "Alerts (all rules)", model: "Model SHA-256"},
   });
 }
 
@@ -50,6 +50,6 @@ export function releaseChangesTable(versions: VersionsView): HTMLFormElement | H
   }));
   return dataTable(rows, {
     format: {rmse: signed(usd), missing: signed((x) => pct(x)), alerts: (x) => (x === null ? "n/a" : (x >= 0 ? "+" : "") + int(x))},
-    header: {step: "Releases", rmse: "RMSE change", severe: "Severe drift change", missing: "Missing-rate change", alerts: "Alert change", model: "Model", data: "Data"},
+    header: {step: "Releases", rmse: "RMSE change", severe: "Severe drift change", missing: "Missing-rate change", alerts: "Alert change (all rules)", model: "Model", data: "Data"},
   });
 }

@@ -13,7 +13,7 @@ const healthy = await monitor(days(10, {rows: 20, error: 1}));
 describe("would the rules have caught the problem?", async () => {
   it("no problem, no red", async () => {
     expect(healthy.conclusions.caught).toBe("There was no accuracy problem to catch: over the whole window the RMSE was 0.0% over validation, and the RMSE rule never went red. No rule went red on any day.");
-    expect(healthy.conclusions.alert_load).toBe("The rules would have raised no alert over the 10 days.");
+    expect(healthy.conclusions.alert_load).toBe("The metric rules would have raised no alert over the 10 days.");
   });
 
   it("a lasting degradation: caught, with the day and how early", async () => {
@@ -43,7 +43,7 @@ describe("the other sentences", async () => {
 
   it("alert load: counts, new alerts and the rollback line", async () => {
     const bad = await monitor([...days(6, {rows: 20, error: 1}), ...days(4, {rows: 20, error: 2, latencyMs: 300})]);
-    expect(bad.conclusions.alert_load).toMatch(/^The rules would have raised \d+ alerts over 10 days \(\d+ new alerts that would page someone.*no day had more than 10, the brief's rollback line\.$/);
+    expect(bad.conclusions.alert_load).toMatch(/^The metric rules would have raised \d+ alerts over 10 days \(\d+ new alerts that would page someone.*no day had more than 10, the brief's rollback line\.$/);
   });
 
   it("window: noisy at a few rows a day, stable at many", async () => {
