@@ -147,7 +147,9 @@ export function textOf(r: JobResult): string {
   for (const m of r.metrics) {
     if (m.features === null) continue;
     const worst = m.features.filter((f) => f.value !== null).slice(0, 3);
-    lines.push(`${m.name}, worst of ${m.subjects}: ${worst.map((f) => `${f.subject} ${fmt(f.value ?? 0, m)} ${f.level}`).join(", ")}${m.alerting > 0 ? ` (${m.alerting} alerting)` : ""}`);
+    // No feature with a value (the window too small): the rule's own "no data" line says why.
+    if (worst.length === 0) continue;
+    lines.push(`${m.name}, worst of ${m.subjects}: ${worst.map((f) => `${f.subject} ${f.value === null ? "no data" : fmt(f.value, m)} ${f.level}`).join(", ")}${m.alerting > 0 ? ` (${m.alerting} alerting)` : ""}`);
   }
   for (const m of r.metrics) if (m.reason) lines.push(`${m.name}: no data, ${m.reason}`);
   // The alert count the frequency rule judges leaves out that rule's own alert.

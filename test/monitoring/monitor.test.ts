@@ -40,7 +40,12 @@ describe("npm run monitor: exit status and output", () => {
       const result: JobResult = JSON.parse(json.stdout);
       expect(validate(result), errors()).toBe(true);
       expect(result).toMatchObject({day: c.day, level: c.level, status: c.status});
-      if (c.level === "no_data") expect(result.reason).toMatch(/^cannot judge rmse \(40 rows in the 7-day window, fewer than 100\)/);
+      if (c.level === "no_data") {
+        expect(result.reason).toMatch(/^cannot judge rmse \(40 rows in the 7-day window, fewer than 100\)/);
+        // No feature has a value: no empty "worst of" line, the rule's no-data line says why.
+        expect(text.stdout).not.toMatch(/worst of/);
+        expect(text.stdout).toMatch(/^Feature mean shift: no data, 40 rows in the 7-day window, fewer than 100$/m);
+      }
     });
   }
 
