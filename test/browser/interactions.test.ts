@@ -1,26 +1,10 @@
-import {existsSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, expect, it} from "vitest";
-import {root} from "../builders/helpers.js";
-import {hasChromium, launch, open} from "./check.js";
-import {serve} from "./server.js";
+import type {Page} from "playwright-core";
+import {expect, it} from "vitest";
+import {open} from "./check.js";
+import {builtSite} from "./built-site.js";
 
 // What a reader does with the pages' controls, on the built site (dist/).
-let browser: Browser;
-let site: {url: string; close: () => Promise<void>};
-
-beforeAll(async () => {
-  if (!hasChromium()) throw new Error("Chromium not found at /usr/bin/chromium (apt-get install chromium; .ci/run does this)");
-  if (!existsSync(join(root, "dist/drift.html"))) throw new Error("dist/ is not built: run npm run build (npm test does)");
-  browser = await launch();
-  site = await serve(join(root, "dist"));
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = builtSite();
 
 /** The feature names in the drift page's 75-feature table, top to bottom. */
 async function featureColumn(page: Page): Promise<string[]> {
@@ -29,7 +13,7 @@ async function featureColumn(page: Page): Promise<string[]> {
 }
 
 it("the drift table filters by search and by severity, and sorts by a clicked header", async () => {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
   expect(await open(page, site.url + "/drift.html")).toEqual([]);
   const drift = JSON.parse(await (await page.request.get(site.url + (await dataUrl(page, "drift-report")))).text());
   const names: string[] = drift.features.map((f: {feature: string}) => f.feature);

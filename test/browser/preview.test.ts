@@ -1,11 +1,11 @@
 import {spawn, type ChildProcess} from "node:child_process";
 import {copyFileSync, readFileSync, rmSync} from "node:fs";
-import {createServer} from "node:net";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {ProjectCopy} from "../builders/project.js";
 import {hasChromium, launch} from "./check.js";
+import {freePort} from "../builders/free-port.js";
 
 // The preview (`npm run dev`) as an analyst meets it, on a copy of the project: it must show the figures of
 // the inputs it names after a build from other inputs, after the data folder changes under it, and after a
@@ -16,18 +16,6 @@ let project: ProjectCopy;
 let browser: Browser;
 let preview: ChildProcess;
 let url: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Rows of a CSV file (lines after the header, ignoring a final newline). */
 function csvRows(file: string): number {

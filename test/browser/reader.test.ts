@@ -1,33 +1,16 @@
-import {existsSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {root} from "../builders/helpers.js";
-import {hasChromium, launch, open} from "./check.js";
-import {serve} from "./server.js";
+import {describe, expect, it} from "vitest";
+import {open} from "./check.js";
+import {builtSite} from "./built-site.js";
 
 // What a reader finds around the figures: search, the page language, light and dark.
-let browser: Browser;
-let site: {url: string; close: () => Promise<void>};
-
-beforeAll(async () => {
-  if (!hasChromium()) throw new Error("Chromium not found at /usr/bin/chromium (apt-get install chromium; .ci/run does this)");
-  if (!existsSync(join(root, "dist/index.html"))) throw new Error("dist/ is not built: run npm run build (npm test does)");
-  browser = await launch();
-  site = await serve(join(root, "dist"));
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = builtSite();
 
 describe("search, from the index built into the site", () => {
   it.each([
     ["PSI", "drift.html"],
     ["rollback", "risk.html"],
   ])("finds %s on %s", async (term, target) => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     expect(await open(page, site.url + "/")).toEqual([]);
     await page.locator("#observablehq-search input").fill(term);
     const results = page.locator("#observablehq-search-results a");
@@ -39,7 +22,7 @@ describe("search, from the index built into the site", () => {
 });
 
 it("every page says its language", async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await open(page, site.url + "/monitoring.html");
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
   await page.close();
@@ -48,7 +31,7 @@ it("every page says its language", async () => {
 describe("light and dark", () => {
   /** The brightness (0–255) of the page's text colour: dark text on a light theme, light on a dark one. */
   const ink = (scheme: "light" | "dark", media: "screen" | "print") => async () => {
-    const page = await browser.newPage({colorScheme: scheme});
+    const page = await site.browser.newPage({colorScheme: scheme});
     await open(page, site.url + "/");
     await page.emulateMedia({media, colorScheme: scheme});
     const rgb = await page.evaluate(() => getComputedStyle(document.body).color);

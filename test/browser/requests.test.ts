@@ -1,37 +1,15 @@
-import {existsSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, expect, it} from "vitest";
-import {root} from "../builders/helpers.js";
-import {hasChromium, launch, open, sidebarLinks} from "./check.js";
-import {serve} from "./server.js";
+import {expect, it} from "vitest";
+import {open} from "./check.js";
+import {builtSite} from "./built-site.js";
 
 // What the pages fetch: only the site's own files (fonts included), nothing from another origin.
-let browser: Browser;
-let site: {url: string; close: () => Promise<void>};
-let paths: string[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium()) throw new Error("Chromium not found at /usr/bin/chromium (apt-get install chromium; .ci/run does this)");
-  if (!existsSync(join(root, "dist/index.html"))) throw new Error("dist/ is not built: run npm run build (npm test does)");
-  browser = await launch();
-  site = await serve(join(root, "dist"));
-  const page = await browser.newPage();
-  await page.goto(site.url + "/");
-  paths = (await sidebarLinks(page)).map(({href}) => new URL(href).pathname);
-  await page.close();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = builtSite();
 
 it("every page fetches from the site's own origin only, and sets its prose in the self-hosted Source Serif 4", async () => {
   const foreign: string[] = [];
   const fonts = new Set<string>();
-  for (const path of paths) {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  for (const path of site.paths) {
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     page.on("request", (r) => {
       const url = new URL(r.url());
       if (url.protocol === "data:" || url.protocol === "blob:") return;

@@ -1,9 +1,9 @@
 import {spawnSync} from "node:child_process";
 import {chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {createServer} from "node:net";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import pg from "pg";
+import {freePort} from "./free-port.js";
 
 /**
  * A throwaway PostgreSQL cluster for the SQL tests: initdb in a temporary
@@ -41,18 +41,6 @@ function postgresUser(): {uid: number; gid: number} | null {
   if (line === undefined) return null;
   const [, , uid, gid] = line.split(":");
   return {uid: Number(uid), gid: Number(gid)};
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgres(bin: string): Promise<PostgresCluster> {
