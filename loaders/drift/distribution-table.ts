@@ -8,7 +8,23 @@ import {psiRange} from "./psi-range.js";
 
 export type PsiLevel = "stable" | "moderate" | "major";
 
-export interface FeatureDistribution {
+/** What the distribution tests say of one set of values against the training quantiles: the feature, target and prediction tests alike. */
+export interface DistanceFigures {
+  /** Approximate KS distance (a lower bound of the exact one). */
+  ks: number | null;
+  /** Two-sample KS critical value at the family's per-test level for these sample sizes. */
+  ks_critical: number | null;
+  ks_beyond_noise: boolean | null;
+  /** 1-Wasserstein distance between the quantile functions, in training SDs. */
+  wasserstein_sd: number | null;
+  /** Distinct training quantile values treated as point masses (0 for a continuous feature). */
+  point_masses: number | null;
+  train_quantiles: number[] | null;
+  /** Production quantiles (R type 7) at the training probabilities. */
+  prod_quantiles: number[] | null;
+}
+
+export interface FeatureDistribution extends DistanceFigures {
   feature: string;
   /**
    * PSI with each bracketed training CDF value set nearest the production ECDF
@@ -29,18 +45,6 @@ export interface FeatureDistribution {
   floor_checks: FloorCheck[] | null;
   /** Whether the reading (band, or not resolved) at any of those floors differs from the one at psiEpsilon. */
   floor_dependent: boolean | null;
-  /** Approximate KS distance (a lower bound of the exact one). */
-  ks: number | null;
-  /** Two-sample KS critical value at the family's per-test level (ks_level) for these sample sizes. */
-  ks_critical: number | null;
-  ks_beyond_noise: boolean | null;
-  /** 1-Wasserstein distance between the quantile functions, in training SDs. */
-  wasserstein_sd: number | null;
-  /** Distinct training quantile values treated as point masses (0 for a continuous feature). */
-  point_masses: number | null;
-  train_quantiles: number[] | null;
-  /** Production quantiles (R type 7) at the training probabilities. */
-  prod_quantiles: number[] | null;
 }
 
 export interface FloorCheck {

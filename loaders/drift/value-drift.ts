@@ -2,7 +2,7 @@ import {config} from "../config.js";
 import {quantilesFromOrder} from "../stats/index.js";
 import {cdfBoundaries, countsOfSorted, ksCritical, largestGap, psiOfShares, quantileBins, validQuantiles} from "./distribution.js";
 import {wasserstein} from "./distribution.js";
-import {psiLevel, type PsiLevel} from "./distribution-table.js";
+import {psiLevel, type DistanceFigures, type PsiLevel} from "./distribution-table.js";
 
 /** The training target as training_stats holds it: rows, mean, SD and quantiles at `probs`. */
 export interface TargetSummary {
@@ -22,7 +22,7 @@ export interface TargetSummary {
  * lower bound of the exact distance, Wasserstein between quantile functions
  * linear between the quantile points.
  */
-export interface ValueDrift {
+export interface ValueDrift extends DistanceFigures {
   n: number;
   train_mean: number;
   train_sd: number;
@@ -34,14 +34,6 @@ export interface ValueDrift {
   mean_shift_sd: number | null;
   psi: number | null;
   psi_level: PsiLevel | null;
-  ks: number | null;
-  ks_critical: number | null;
-  ks_beyond_noise: boolean | null;
-  wasserstein_sd: number | null;
-  point_masses: number | null;
-  train_quantiles: number[] | null;
-  /** R type-7 quantiles at the training probabilities. */
-  prod_quantiles: number[] | null;
 }
 
 /** The bins the PSI is computed on: their upper edges (the distinct training quantile values after the first) and both sides' shares. */
