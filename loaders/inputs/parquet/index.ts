@@ -1,0 +1,5 @@
+export * from "./days.js";
+export * from "./footer.js";
+export * from "./layout.js";
+export * from "./problems.js";
+export * from "./rows.js";
