@@ -80,31 +80,46 @@ export async function readParquetRows(options: ParquetRowsOptions): Promise<Parq
     timestampFromNanoseconds: (v: bigint) => days.fromTimestamp(v, nanosPerDay),
   };
   const file = fileBuffer(options.fd, options.size);
-  for (const [from, to] of slices(options.metadata, options.rowStart, options.rowEnd, batchRows * sliceBatches)) {
-    const values = await readSlice(options, file, parsers, from, to);
-    for (let start = from; start < to; start += batchRows) {
-      const n = Math.min(batchRows, to - start);
-      if (options.columns !== undefined) data.x = options.columns();
-      const offset = start - from;
-      let ok = true;
-      for (const f of fields) ok = fill(f, values.get(f.name) as ArrayLike<unknown>, offset, n, data, dayChecks) && ok;
-      rows += n;
-      if (!ok) {
-        // The careful path: the batch's problems, row by row, in the CSV reader's order.
-        for (let i = 0; i < n; ++i) {
-          for (const f of fields) {
-            const problem = check(f, (values.get(f.name) as ArrayLike<unknown>)[offset + i], dayChecks);
-            if (problem === null) continue;
-            if (problems.length < shownProblems) problems.push({problem, row: start + i + 1, column: f.name});
-            ++problemCount;
-          }
-        }
-      }
-      if (problemCount > 0) continue;
-      data.rows = n;
+  // Batches run on across slices and row groups (a batch is the CSV reader's: batchRows rows, the last one shorter).
+  let at = 0;
+  const target = () => {
+    if (options.columns !== undefined) data.x = options.columns();
+  };
+  const flush = () => {
+    if (at > 0 && problemCount === 0) {
+      data.rows = at;
       options.onBatch?.(data, rows);
     }
+    at = 0;
+    target();
+  };
+  target();
+  for (const [from, to] of slices(options.metadata, options.rowStart, options.rowEnd, batchRows * sliceBatches)) {
+    const read = await readSlice(options, file, parsers, from, to);
+    // readSlice has every column of the layout, and the fields are among them.
+    const values = fields.map((f): ArrayLike<unknown> => read.get(f.name) ?? []);
+    for (let p = from; p < to; ) {
+      const n = Math.min(batchRows - at, to - p);
+      let ok = true;
+      fields.forEach((f, k) => (ok = fill(f, values[k], p - from, n, data, at, dayChecks) && ok));
+      if (!ok) {
+        // The careful path: these rows' problems, row by row, in the CSV reader's order.
+        for (let i = 0; i < n; ++i) {
+          fields.forEach((f, k) => {
+            const problem = check(f, values[k][p - from + i], dayChecks);
+            if (problem === null) return;
+            if (problems.length < shownProblems) problems.push({problem, row: p + i + 1, column: f.name});
+            ++problemCount;
+          });
+        }
+      }
+      rows += n;
+      p += n;
+      at += n;
+      if (at === batchRows) flush();
+    }
   }
+  flush();
   return {rows, problems, problemCount};
 }
 
@@ -123,44 +138,44 @@ function fieldList({layout}: ParquetLayout): Field[] {
   return fields;
 }
 
-/** Stores a batch of a field's values into `data` (rows [0, n)); false when any of them has a problem (the careful path then finds it). */
-function fill(f: Field, values: ArrayLike<unknown>, offset: number, n: number, data: ProductionData, dayChecks: Map<string, boolean>): boolean {
+/** Stores n of a field's values, from `offset` of the slice, into rows [at, at + n) of `data`; false when any of them has a problem (the careful path then finds it). */
+function fill(f: Field, values: ArrayLike<unknown>, offset: number, n: number, data: ProductionData, at: number, dayChecks: Map<string, boolean>): boolean {
   switch (f.role) {
     case "product_id":
-      return fillText(values, offset, n, data.productId);
+      return fillText(values, offset, n, at, data.productId);
     case "category":
-      return fillText(values, offset, n, data.category);
+      return fillText(values, offset, n, at, data.category);
     case "brand":
-      return fillText(values, offset, n, data.brand);
+      return fillText(values, offset, n, at, data.brand);
     case "price_tier":
-      return fillText(values, offset, n, data.priceTier);
+      return fillText(values, offset, n, at, data.priceTier);
     case "date":
-      return fillDays(values, offset, n, data.date, dayChecks);
+      return fillDays(values, offset, n, at, data.date, dayChecks);
     case "actual_price":
-      return fillNumbers(values, offset, n, data.actualPrice, false);
+      return fillNumbers(values, offset, n, at, data.actualPrice, false);
     case "feature":
-      return fillNumbers(values, offset, n, data.x[f.feature], true);
+      return fillNumbers(values, offset, n, at, data.x[f.feature], true);
     case "units_sold":
-      return data.unitsSold === null || fillNumbers(values, offset, n, data.unitsSold, true);
+      return data.unitsSold === null || fillNumbers(values, offset, n, at, data.unitsSold, true);
     case "latency_ms":
-      return data.latencyMs === null || fillNumbers(values, offset, n, data.latencyMs, true);
+      return data.latencyMs === null || fillNumbers(values, offset, n, at, data.latencyMs, true);
   }
 }
 
-function fillText(values: ArrayLike<unknown>, offset: number, n: number, out: string[]): boolean {
+function fillText(values: ArrayLike<unknown>, offset: number, n: number, at: number, out: string[]): boolean {
   let ok = true;
   for (let i = 0; i < n; ++i) {
     const v = values[offset + i];
     if (typeof v === "string") {
-      out[i] = v;
+      out[at + i] = v;
       if (v === "" || v === "NA") ok = false;
-    } else if (typeof v === "bigint" || typeof v === "number") out[i] = String(v);
+    } else if (typeof v === "bigint" || typeof v === "number") out[at + i] = String(v);
     else ok = false;
   }
   return ok;
 }
 
-function fillDays(values: ArrayLike<unknown>, offset: number, n: number, out: string[], dayChecks: Map<string, boolean>): boolean {
+function fillDays(values: ArrayLike<unknown>, offset: number, n: number, at: number, out: string[], dayChecks: Map<string, boolean>): boolean {
   let ok = true;
   let last: unknown = null;
   for (let i = 0; i < n; ++i) {
@@ -173,22 +188,22 @@ function fillDays(values: ArrayLike<unknown>, offset: number, n: number, out: st
       }
       last = v;
     }
-    out[i] = v;
+    out[at + i] = v;
   }
   return ok;
 }
 
-function fillNumbers(values: ArrayLike<unknown>, offset: number, n: number, out: Float64Array, allowMissing: boolean): boolean {
+function fillNumbers(values: ArrayLike<unknown>, offset: number, n: number, at: number, out: Float64Array, allowMissing: boolean): boolean {
   let ok = true;
   for (let i = 0; i < n; ++i) {
     const v = values[offset + i];
     if (typeof v === "number") {
-      out[i] = v;
+      out[at + i] = v;
       // NaN or ±Infinity: a CSV field reading so is not a number either.
       if (v - v !== 0) ok = false;
-    } else if (typeof v === "bigint") out[i] = Number(v);
+    } else if (typeof v === "bigint") out[at + i] = Number(v);
     else {
-      out[i] = NaN;
+      out[at + i] = NaN;
       if (!allowMissing || v !== null) ok = false;
     }
   }
