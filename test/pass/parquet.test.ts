@@ -121,7 +121,7 @@ describe("a Parquet log gives exactly the CSV's tables and scores.csv", () => {
     expectSameOutputs(files, reference, [["production_simulation.parquet", csvName]]);
   });
 
-  it("several row groups, read in slices, batches running across them: the same as the rows as CSV", async () => {
+  it("several row groups, read page by page, batches running across them: the same as the rows as CSV", async () => {
     const dir = folder();
     const path = join(dir, "production_simulation.parquet");
     // 5,000 rows (the log ten times); DuckDB writes row groups of 2,048 rows.

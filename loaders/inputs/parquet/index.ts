@@ -1,3 +1,4 @@
+export * from "./column-cursor.js";
 export * from "./days.js";
 export * from "./footer.js";
 export * from "./layout.js";

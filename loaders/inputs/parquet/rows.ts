@@ -1,8 +1,8 @@
-import {parquetRead, type AsyncBuffer, type ColumnData, type DecodedArray, type FileMetaData, type ParquetParsers} from "hyparquet";
-import {compressors} from "hyparquet-compressors";
+import type {ColumnChunk, FileMetaData, ParquetParsers, RowGroup} from "hyparquet";
 import {InputError, shownProblems} from "../../errors.js";
 import {isIsoDay, optionalColumns, targetColumn} from "../columns.js";
 import {allocateColumns, type ProductionData, type RequiredColumn} from "../production.js";
+import {chunkRange, ColumnCursor, isNull, notFinite} from "./column-cursor.js";
 import {DayNames, microsPerDay, millisPerDay, nanosPerDay} from "./days.js";
 import {bytesAt, reason} from "./footer.js";
 import type {ParquetLayout} from "./layout.js";
@@ -40,15 +40,6 @@ export interface ParquetRowsOptions {
 }
 
 /**
- * Slices of at most this many rows are decoded at a time (inside a row
- * group: hyparquet skips the pages before a slice and stops after it), so
- * memory stays bounded by the slice, not the row group (pyarrow writes row
- * groups of a million rows), and the columns the report does not use are
- * never decoded.
- */
-const sliceBatches = 4;
-
-/**
  * Reads rows of a Parquet production file into ProductionData batches, with
  * the values the CSV reader would read from the same rows written as CSV:
  * text as is, integers as their digits, dates and timestamps as YYYY-MM-DD,
@@ -59,7 +50,7 @@ const sliceBatches = 4;
  * rows are still checked and counted but no batch is handed over.
  */
 export async function readParquetRows(options: ParquetRowsOptions): Promise<ParquetResult> {
-  const {layout, batchRows} = options;
+  const {layout, batchRows, metadata} = options;
   const fields = fieldList(options.layout);
   const data: ProductionData = {
     file: options.file,
@@ -68,6 +59,9 @@ export async function readParquetRows(options: ParquetRowsOptions): Promise<Parq
     features: layout.layout.features,
     extraColumns: layout.layout.extraColumns,
   };
+  // Each field's marks (present, null, not finite) and, for text, its values as decoded, row by row of the batch.
+  const marks = fields.map(() => new Uint8Array(batchRows));
+  const decoded = fields.map((f) => (isNumeric(f) ? [] : new Array<unknown>(batchRows)));
   const problems: ParquetRowProblem[] = [];
   let problemCount = 0;
   let rows = 0;
@@ -79,8 +73,7 @@ export async function readParquetRows(options: ParquetRowsOptions): Promise<Parq
     timestampFromMicroseconds: (v: bigint) => days.fromTimestamp(v, microsPerDay),
     timestampFromNanoseconds: (v: bigint) => days.fromTimestamp(v, nanosPerDay),
   };
-  const file = fileBuffer(options.fd, options.size);
-  // Batches run on across slices and row groups (a batch is the CSV reader's: batchRows rows, the last one shorter).
+  // Batches run on across row groups (a batch is the CSV reader's: batchRows rows, the last one shorter).
   let at = 0;
   const target = () => {
     if (options.columns !== undefined) data.x = options.columns();
@@ -94,19 +87,43 @@ export async function readParquetRows(options: ParquetRowsOptions): Promise<Parq
     target();
   };
   target();
-  for (const [from, to] of slices(options.metadata, options.rowStart, options.rowEnd, batchRows * sliceBatches)) {
-    const read = await readSlice(options, file, parsers, from, to);
-    // readSlice has every column of the layout, and the fields are among them.
-    const values = fields.map((f): ArrayLike<unknown> => read.get(f.name) ?? []);
+  let groupStart = 0;
+  for (const group of metadata.row_groups) {
+    const groupEnd = groupStart + Number(group.num_rows);
+    const from = Math.max(groupStart, options.rowStart);
+    const to = Math.min(groupEnd, options.rowEnd);
+    const damaged = (error: unknown) => new InputError(`damaged Parquet file (rows ${groupStart + 1} to ${groupEnd} cannot be read: ${reason(error)})`, {file: options.file});
+    if (from >= to) {
+      groupStart = groupEnd;
+      continue;
+    }
+    let cursors: ColumnCursor[];
+    try {
+      const chunks = chunksByName(group);
+      cursors = fields.map((f) => {
+        const chunk = chunks.get(f.name);
+        if (chunk === undefined) throw new Error(`no data for column "${f.name}"`);
+        const {start, end} = chunkRange(chunk);
+        return new ColumnCursor(metadata, chunk, bytesAt(options.fd, start, end - start), parsers);
+      });
+      // Rows of the group before the part's first (a part starts at a row group, so none as planned).
+      for (let skip = from - groupStart; skip > 0; skip -= Math.min(skip, batchRows)) cursors.forEach((c, k) => c.takeValues(Math.min(skip, batchRows), decoded[k].length > 0 ? decoded[k] : new Array<unknown>(batchRows), marks[k], 0));
+    } catch (error) {
+      throw damaged(error);
+    }
     for (let p = from; p < to; ) {
       const n = Math.min(batchRows - at, to - p);
       let ok = true;
-      fields.forEach((f, k) => (ok = fill(f, values[k], p - from, n, data, at, dayChecks) && ok));
+      try {
+        fields.forEach((f, k) => (ok = fill(f, cursors[k], n, data, at, marks[k], decoded[k], dayChecks) && ok));
+      } catch (error) {
+        throw damaged(error);
+      }
       if (!ok) {
         // The careful path: these rows' problems, row by row, in the CSV reader's order.
         for (let i = 0; i < n; ++i) {
           fields.forEach((f, k) => {
-            const problem = check(f, values[k][p - from + i], dayChecks);
+            const problem = check(f, marks[k][at + i], isNumeric(f) ? numbersOf(f, data)?.[at + i] : decoded[k][at + i], dayChecks);
             if (problem === null) return;
             if (problems.length < shownProblems) problems.push({problem, row: p + i + 1, column: f.name});
             ++problemCount;
@@ -118,9 +135,20 @@ export async function readParquetRows(options: ParquetRowsOptions): Promise<Parq
       at += n;
       if (at === batchRows) flush();
     }
+    groupStart = groupEnd;
   }
   flush();
   return {rows, problems, problemCount};
+}
+
+/** A row group's column chunks by their (top-level) column name. */
+function chunksByName(group: RowGroup): Map<string, ColumnChunk> {
+  const out = new Map<string, ColumnChunk>();
+  for (const c of group.columns) {
+    const name = c.meta_data?.path_in_schema[0];
+    if (name !== undefined) out.set(name, c);
+  }
+  return out;
 }
 
 /** What a field is for, in the CSV reader's order of checks: id columns, the target, the features in model order, the optional columns. */
@@ -138,48 +166,70 @@ function fieldList({layout}: ParquetLayout): Field[] {
   return fields;
 }
 
-/** Stores n of a field's values, from `offset` of the slice, into rows [at, at + n) of `data`; false when any of them has a problem (the careful path then finds it). */
-function fill(f: Field, values: ArrayLike<unknown>, offset: number, n: number, data: ProductionData, at: number, dayChecks: Map<string, boolean>): boolean {
+function isNumeric(f: Field): boolean {
+  return f.role === "actual_price" || f.role === "feature" || f.role === "units_sold" || f.role === "latency_ms";
+}
+
+/** Where a numeric field's values go in the batch (null for a text field). */
+function numbersOf(f: Field, data: ProductionData): Float64Array | null {
   switch (f.role) {
-    case "product_id":
-      return fillText(values, offset, n, at, data.productId);
-    case "category":
-      return fillText(values, offset, n, at, data.category);
-    case "brand":
-      return fillText(values, offset, n, at, data.brand);
-    case "price_tier":
-      return fillText(values, offset, n, at, data.priceTier);
-    case "date":
-      return fillDays(values, offset, n, at, data.date, dayChecks);
     case "actual_price":
-      return fillNumbers(values, offset, n, at, data.actualPrice, false);
+      return data.actualPrice;
     case "feature":
-      return fillNumbers(values, offset, n, at, data.x[f.feature], true);
+      return data.x[f.feature];
     case "units_sold":
-      return data.unitsSold === null || fillNumbers(values, offset, n, at, data.unitsSold, true);
+      return data.unitsSold;
     case "latency_ms":
-      return data.latencyMs === null || fillNumbers(values, offset, n, at, data.latencyMs, true);
+      return data.latencyMs;
+    default:
+      return null;
   }
 }
 
-function fillText(values: ArrayLike<unknown>, offset: number, n: number, at: number, out: string[]): boolean {
+/** Takes a field's next n values into rows [at, at + n) of `data`; false when any of them has a problem (the careful path then finds it). */
+function fill(f: Field, cursor: ColumnCursor, n: number, data: ProductionData, at: number, mark: Uint8Array, decoded: unknown[], dayChecks: Map<string, boolean>): boolean {
+  const numbers = numbersOf(f, data);
+  if (numbers !== null) {
+    if (cursor.takeNumbers(n, numbers, mark, at)) return false;
+    if (f.role !== "actual_price") return true;
+    for (let i = at; i < at + n; ++i) if (mark[i] === isNull) return false;
+    return true;
+  }
+  cursor.takeValues(n, decoded, mark, at);
+  switch (f.role) {
+    case "product_id":
+      return textsInto(decoded, at, n, data.productId);
+    case "category":
+      return textsInto(decoded, at, n, data.category);
+    case "brand":
+      return textsInto(decoded, at, n, data.brand);
+    case "price_tier":
+      return textsInto(decoded, at, n, data.priceTier);
+    default:
+      return daysInto(decoded, at, n, data.date, dayChecks);
+  }
+}
+
+/** Text as is, integers as their digits (what a CSV of them holds); false at a null, an empty or an NA value. */
+function textsInto(values: readonly unknown[], at: number, n: number, out: string[]): boolean {
   let ok = true;
-  for (let i = 0; i < n; ++i) {
-    const v = values[offset + i];
+  for (let r = at; r < at + n; ++r) {
+    const v = values[r];
     if (typeof v === "string") {
-      out[at + i] = v;
+      out[r] = v;
       if (v === "" || v === "NA") ok = false;
-    } else if (typeof v === "bigint" || typeof v === "number") out[at + i] = String(v);
+    } else if (typeof v === "bigint" || typeof v === "number") out[r] = String(v);
     else ok = false;
   }
   return ok;
 }
 
-function fillDays(values: ArrayLike<unknown>, offset: number, n: number, at: number, out: string[], dayChecks: Map<string, boolean>): boolean {
+/** Day strings (a DATE or TIMESTAMP already is one; text is checked); false at a null or a text that is not a day. */
+function daysInto(values: readonly unknown[], at: number, n: number, out: string[], dayChecks: Map<string, boolean>): boolean {
   let ok = true;
   let last: unknown = null;
-  for (let i = 0; i < n; ++i) {
-    const v = values[offset + i];
+  for (let r = at; r < at + n; ++r) {
+    const v = values[r];
     // A log comes in runs of one day: the run's value was checked already.
     if (v !== last || typeof v !== "string") {
       if (typeof v !== "string" || !isDay(v, dayChecks)) {
@@ -188,44 +238,26 @@ function fillDays(values: ArrayLike<unknown>, offset: number, n: number, at: num
       }
       last = v;
     }
-    out[at + i] = v;
+    out[r] = v;
   }
   return ok;
 }
 
-function fillNumbers(values: ArrayLike<unknown>, offset: number, n: number, at: number, out: Float64Array, allowMissing: boolean): boolean {
-  let ok = true;
-  for (let i = 0; i < n; ++i) {
-    const v = values[offset + i];
-    if (typeof v === "number") {
-      out[at + i] = v;
-      // NaN or ±Infinity: a CSV field reading so is not a number either.
-      if (v - v !== 0) ok = false;
-    } else if (typeof v === "bigint") out[at + i] = Number(v);
-    else {
-      out[at + i] = NaN;
-      if (!allowMissing || v !== null) ok = false;
-    }
-  }
-  return ok;
-}
-
-/** The problem with one value, worded as the CSV reader words it, or null. */
-function check(f: Field, v: unknown, dayChecks: Map<string, boolean>): string | null {
+/** The problem with one value (its mark, and its decoded text or number), worded as the CSV reader words it, or null. */
+function check(f: Field, mark: number, v: unknown, dayChecks: Map<string, boolean>): string | null {
   const missing = "missing value in a required column";
   switch (f.role) {
     case "product_id":
     case "category":
     case "brand":
     case "price_tier":
-      return v === null || v === undefined || v === "" || v === "NA" ? missing : null;
+      return mark === isNull || v === "" || v === "NA" ? missing : null;
     case "date":
-      if (v === null || v === undefined || v === "" || v === "NA") return missing;
+      if (mark === isNull || v === "" || v === "NA") return missing;
       return typeof v === "string" && isDay(v, dayChecks) ? null : `"${clip(String(v))}" is not a date (expected YYYY-MM-DD)`;
     default:
-      if (v === null || v === undefined) return f.role === "actual_price" ? missing : null;
-      if (typeof v === "number" && v - v !== 0) return `"${String(v)}" is not a number`;
-      return null;
+      if (mark === isNull) return f.role === "actual_price" ? missing : null;
+      return mark === notFinite ? `"${String(v)}" is not a number` : null;
   }
 }
 
@@ -240,78 +272,4 @@ function isDay(s: string, checks: Map<string, boolean>): boolean {
 
 function clip(s: string): string {
   return s.length > 40 ? s.slice(0, 37) + "…" : s;
-}
-
-/** The row slices of [rowStart, rowEnd): at most `sliceRows` rows each, never across a row group's end. */
-function slices(metadata: FileMetaData, rowStart: number, rowEnd: number, sliceRows: number): [number, number][] {
-  const out: [number, number][] = [];
-  let groupStart = 0;
-  for (const group of metadata.row_groups) {
-    const groupEnd = groupStart + Number(group.num_rows);
-    for (let from = Math.max(groupStart, rowStart), end = Math.min(groupEnd, rowEnd); from < end; from += sliceRows) out.push([from, Math.min(from + sliceRows, end)]);
-    groupStart = groupEnd;
-  }
-  return out;
-}
-
-/** Each used column's values for rows [from, to), indexed from `from`. */
-async function readSlice(options: ParquetRowsOptions, file: AsyncBuffer, parsers: Partial<ParquetParsers>, from: number, to: number): Promise<Map<string, ArrayLike<unknown>>> {
-  const chunks = new Map<string, ColumnData[]>();
-  try {
-    await parquetRead({
-      file,
-      metadata: options.metadata,
-      columns: options.layout.read,
-      rowStart: from,
-      rowEnd: to,
-      compressors,
-      parsers,
-      onChunk: (chunk) => {
-        const list = chunks.get(chunk.columnName);
-        if (list === undefined) chunks.set(chunk.columnName, [chunk]);
-        else list.push(chunk);
-      },
-    });
-  } catch (error) {
-    throw new InputError(`damaged Parquet file (rows ${from + 1} to ${to} cannot be read: ${reason(error)})`, {file: options.file});
-  }
-  const out = new Map<string, ArrayLike<unknown>>();
-  for (const name of options.layout.read) {
-    const values = joined(chunks.get(name) ?? [], from, to);
-    if (values === null) throw new InputError(`damaged Parquet file (column "${name}" has fewer values than rows ${from + 1} to ${to})`, {file: options.file});
-    out.set(name, values);
-  }
-  return out;
-}
-
-/** A column's chunks as one array of rows [from, to) (the chunk itself when it starts there and holds them all); null when some row is in no chunk. */
-function joined(chunks: readonly ColumnData[], from: number, to: number): ArrayLike<unknown> | null {
-  const whole = chunks.find((c) => c.rowStart <= from && c.rowEnd >= to);
-  if (whole !== undefined) return whole.rowStart === from ? whole.columnData : window(whole.columnData, from - whole.rowStart, to - from);
-  const out = new Array<unknown>(to - from);
-  let filled = 0;
-  for (const c of chunks) {
-    for (let r = Math.max(c.rowStart, from); r < Math.min(c.rowEnd, to); ++r) {
-      out[r - from] = c.columnData[r - c.rowStart];
-      ++filled;
-    }
-  }
-  return filled === to - from ? out : null;
-}
-
-function window(values: DecodedArray, start: number, length: number): ArrayLike<unknown> {
-  if (Array.isArray(values)) return values.slice(start, start + length);
-  return (values as Exclude<DecodedArray, unknown[]>).subarray(start, start + length);
-}
-
-/** The open file as hyparquet's AsyncBuffer, read synchronously (a local file needs no promise per slice). */
-function fileBuffer(fd: number, size: number): AsyncBuffer {
-  return {
-    byteLength: size,
-    slice(start: number, end = size): ArrayBuffer {
-      const bytes = bytesAt(fd, start, Math.max(0, end - start));
-      // A short read (the file shrank) leaves a shorter view: hyparquet then reports the slice as damaged.
-      return bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.buffer.slice(0, bytes.byteLength);
-    },
-  };
 }
