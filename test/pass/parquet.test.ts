@@ -134,6 +134,27 @@ describe("a Parquet log gives exactly the CSV's tables and scores.csv", () => {
   });
 });
 
+describe("a Parquet file of several row groups on two threads", () => {
+  it("is shared among the threads by row group: its tables agree with the CSV's to 1e-9 and scores.csv is the same bytes", async () => {
+    const dir = folder();
+    await duck.write(join(dir, "production_simulation.parquet"), "SELECT * REPLACE (rn + 1000 * range AS rn) FROM log, range(10)", "COMPRESSION zstd, ROW_GROUP_SIZE 2048");
+    const csvDir = folder();
+    const [header, ...lines] = readFileSync(seedCsv, "utf8").trimEnd().split("\n");
+    writeFileSync(join(csvDir, csvName), [header, ...Array.from({length: 10}, () => lines).flat()].join("\n") + "\n");
+    const tables = await reportTables(dir, {cacheDir: freshCache(), threads: 2, minBytesPerThread: 1, scores: true});
+    const parts = tables.inputs.log.contributions[0].parts;
+    // Two threads, two parts of about equal bytes, each of whole row groups (2,048 + 2,048 | 904 rows).
+    expect(parts.map((p) => p.rows)).toEqual([4096, 904]);
+    const one = await outputsOf(csvDir);
+    const scores = scoresHeader.join(",") + "\n" + parts.map((p) => readFileSync(p.scores ?? expect.fail("no scores.csv rows"), "utf8")).join("");
+    expect(scores === one.files.get("scores.csv")).toBe(true);
+    for (const [name, text] of cliJson(tables)) {
+      if (name === "summary.json" || name === "monitoring-spec.json") continue;
+      expectSameFigures(JSON.parse(text), JSON.parse(one.files.get(name) ?? "null"), 1e-9, name);
+    }
+  });
+});
+
 describe("a folder of daily files, CSV and Parquet mixed, in a subfolder", () => {
   const [header, ...lines] = readFileSync(seedCsv, "utf8").trimEnd().split("\n");
   const days = [...new Set(lines.map((l) => l.split(",")[1].replace(/"/g, "")))];
