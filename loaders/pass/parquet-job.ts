@@ -10,7 +10,7 @@ import {batchRows, runPartJob, type CsvPart, type ParquetPart, type PartJob, typ
  * contribution. The footer is read again here (a worker gets the job, not the
  * main thread's parsed metadata): it is a few kilobytes.
  */
-export async function runParquetJob(job: PartJob<ParquetPart>, progress?: (bytes: number) => void): Promise<PartOutcome> {
+export function runParquetJob(job: PartJob<ParquetPart>, progress?: (bytes: number) => void): PartOutcome {
   const {part} = job;
   const sink = new BatchSink(job.plan, job.scoring, job.hasLatency, job.files);
   const fd = openSync(part.file, "r");
@@ -18,7 +18,7 @@ export async function runParquetJob(job: PartJob<ParquetPart>, progress?: (bytes
     const metadata = readParquetFooter(fd, part.size, part.file);
     const layout = parquetLayout(metadata, job.features, part.file, job.modelName);
     const span = Math.max(1, part.rowEnd - part.rowStart);
-    const result = await readParquetRows({
+    const result = readParquetRows({
       file: part.file,
       fd,
       size: part.size,
@@ -43,7 +43,7 @@ export async function runParquetJob(job: PartJob<ParquetPart>, progress?: (bytes
 }
 
 /** Runs a part of either kind. */
-export async function runAnyPartJob(job: PartJob, progress?: (bytes: number) => void): Promise<PartOutcome> {
+export function runAnyPartJob(job: PartJob, progress?: (bytes: number) => void): PartOutcome {
   if (isParquetJob(job)) return runParquetJob(job, progress);
   if (isCsvJob(job)) return runPartJob(job, progress);
   throw new Error("a part of neither kind");

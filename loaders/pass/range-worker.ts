@@ -12,11 +12,11 @@ import type {PartJob} from "./range-job.js";
  */
 const port = parentPort;
 if (port === null) throw new Error("range-worker.ts runs as a worker thread");
-port.on("message", async (job: PartJob) => {
+port.on("message", (job: PartJob) => {
   try {
     let reported = 0;
     // A few progress messages a second at most: every 16 MB read.
-    const outcome = await runAnyPartJob(job, (bytes) => {
+    const outcome = runAnyPartJob(job, (bytes) => {
       if (bytes - reported < 16 << 20) return;
       reported = bytes;
       port.postMessage({progress: bytes});

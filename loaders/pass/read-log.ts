@@ -284,11 +284,7 @@ function csvJob(job: PartJob): PartJob<CsvPart> {
 
 /** One job runs on this thread (no worker to start); several run on worker threads. */
 async function runJobs(jobs: readonly PartJob[], threads: number, onProgress: (index: number, bytes: number) => void): Promise<PartOutcome[]> {
-  if (jobs.length === 1 || threads <= 1) {
-    const outcomes: PartOutcome[] = [];
-    for (const [i, job] of jobs.entries()) outcomes.push(await runAnyPartJob(job, (bytes) => onProgress(i, bytes)));
-    return outcomes;
-  }
+  if (jobs.length === 1 || threads <= 1) return jobs.map((job, i) => runAnyPartJob(job, (bytes) => onProgress(i, bytes)));
   return runOnWorkers(jobs, threads, onProgress);
 }
 

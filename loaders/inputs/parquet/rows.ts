@@ -47,9 +47,11 @@ export interface ParquetRowsOptions {
  * as missing values (as the CSV's empty or NA fields), and the same problems
  * (a missing required value, a day that is not a date, a value that is not a
  * finite number), each naming its row and column. After the first problem,
- * rows are still checked and counted but no batch is handed over.
+ * rows are still checked and counted but no batch is handed over. A local
+ * file is read synchronously, as the CSV reader reads it (a worker does one
+ * part at a time; a promise per page would only add waiting).
  */
-export async function readParquetRows(options: ParquetRowsOptions): Promise<ParquetResult> {
+export function readParquetRows(options: ParquetRowsOptions): ParquetResult {
   const {layout, batchRows, metadata} = options;
   const fields = fieldList(options.layout);
   const data: ProductionData = {
