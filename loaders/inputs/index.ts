@@ -10,3 +10,4 @@ export * from "./stats-file.js";
 export * from "./training-stats-rds.js";
 export * from "./training-stats.js";
 export * from "./csv/index.js";
+export * from "./parquet/index.js";

@@ -1,7 +1,7 @@
-import {closeSync, openSync, writeSync} from "node:fs";
+import {closeSync, openSync} from "node:fs";
 import {accumulate, binCount, emptyAccumulation, RowsBuilder, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
 import type {ProductionData, RowBatch} from "../inputs/index.js";
-import {formatScoresCsv, score, type ScoringPlan} from "../scoring/index.js";
+import {score, type ScoringPlan} from "../scoring/index.js";
 import {FeatureSpill, type SpillSlot} from "./feature-spill.js";
 import {ScoresWriter} from "./scores-writer.js";
 
@@ -53,13 +53,10 @@ export class BatchSink {
     this.writer?.writeBatch(batch, scores);
   }
 
-  /** A batch from any other reader. */
+  /** A batch from any other reader (Parquet): its scores.csv rows written from its values. */
   addData(data: ProductionData): void {
     const scores = this.add(data);
-    if (this.writer !== null) {
-      this.writer.flush();
-      if (this.scoresFd !== null) writeText(this.scoresFd, formatScoresCsv(data, scores));
-    }
+    this.writer?.writeData(data, scores);
   }
 
   /** Closes the part's files; its accumulation and kept rows. */
@@ -97,9 +94,4 @@ export class BatchSink {
     this.kept.add(data, scores, flags);
     return scores;
   }
-}
-
-function writeText(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }

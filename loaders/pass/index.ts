@@ -2,6 +2,7 @@ export * from "./batch-sink.js";
 export * from "./cache.js";
 export * from "./feature-spill.js";
 export * from "./log.js";
+export * from "./parquet-job.js";
 export * from "./range-job.js";
 export * from "./read-log.js";
 export * from "./second-look.js";

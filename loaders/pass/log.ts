@@ -50,7 +50,8 @@ export function mergeLog(contributions: readonly Contribution[], plan: Accumulat
     for (const [column, key] of [["units_sold", "hasUnitsSold"], ["latency_ms", "hasLatency"]] as const) {
       if (c.columns[key] !== first.columns[key]) {
         const which = first.columns[key] ? `has no "${column}" column, which ${first.file.name} has` : `has a "${column}" column, which ${first.file.name} has not`;
-        throw new InputError(`${which}: every file of the log must have the same optional columns`, {file: c.file.path, line: 1, column});
+        // A CSV's columns are its line 1; a Parquet file's are its schema, which has no line.
+        throw new InputError(`${which}: every file of the log must have the same optional columns`, {file: c.file.path, line: c.file.kind === "csv" ? 1 : undefined, column});
       }
     }
   }

@@ -1,7 +1,8 @@
 import {readFileSync} from "node:fs";
 import {parentPort} from "node:worker_threads";
 import {rowsBuffers} from "../accumulate/index.js";
-import {runPartJob, type PartJob} from "./range-job.js";
+import {runAnyPartJob} from "./parquet-job.js";
+import type {PartJob} from "./range-job.js";
 
 /**
  * Worker thread entry: waits for part jobs (a worker may be started before
@@ -15,7 +16,7 @@ port.on("message", (job: PartJob) => {
   try {
     let reported = 0;
     // A few progress messages a second at most: every 16 MB read.
-    const outcome = runPartJob(job, (bytes) => {
+    const outcome = runAnyPartJob(job, (bytes) => {
       if (bytes - reported < 16 << 20) return;
       reported = bytes;
       port.postMessage({progress: bytes});

@@ -3,14 +3,15 @@ import {closeSync, createReadStream, openSync, rmSync, statSync, type Stats} fro
 import {join} from "node:path";
 import {concatRows, mergeAccumulations, type Accumulation, type AccumulationPlan, type Rows} from "../accumulate/index.js";
 import {InputError, InputProblems} from "../errors.js";
-import {checkedLayout, fileProblems, readHeader, splitRanges, type ByteRange, type CsvHeader, type ProductionFile, type RangeResult} from "../inputs/index.js";
+import {checkedLayout, fileProblems, parquetFileProblems, parquetLayout, readHeader, readParquetFooter, splitRanges, type ByteRange, type ParquetResult, type ProductionFile, type RangeResult} from "../inputs/index.js";
 import type {ScoringPlan} from "../scoring/index.js";
 import {trace} from "./trace.js";
 import {fileSha256, type ContributionCache, type EntryPart} from "./cache.js";
-import {runPartJob, type PartJob, type PartOutcome} from "./range-job.js";
+import {runAnyPartJob} from "./parquet-job.js";
+import {runPartJob, type CsvPart, type ParquetPart, type PartJob, type PartOutcome, type PartResult} from "./range-job.js";
 import {runOnWorkers, stopRangeWorkers} from "./worker-pool.js";
 
-/** What a production file's header says about the optional and unused columns. */
+/** What a production file's header (a CSV's first line, a Parquet file's schema) says about the optional and unused columns. */
 export interface FileColumns {
   hasUnitsSold: boolean;
   hasLatency: boolean;
@@ -56,8 +57,9 @@ export interface ReadLogOptions {
 /**
  * Reads the production log, file by file: a file whose contents the cache
  * holds a contribution for is not read again; the others are read in byte
- * ranges on worker threads (scored and accumulated as they stream), and their
- * contributions stored in the cache. Every file is checked as the one-file
+ * ranges (a CSV) or row ranges (a Parquet file) on worker threads (scored
+ * and accumulated as they stream), and their contributions stored in the
+ * cache. Every file is checked as the one-file
  * reader checks it (in each file, a syntax or encoding error comes first and
  * alone, then a header without rows, then every invalid record): the
  * problems of every file are listed together, in log order, and any problem
@@ -73,7 +75,6 @@ export async function readLog(files: readonly ProductionFile[], options: ReadLog
     return known.map((c) => required(c));
   }
 
-  for (const i of missing) if (files[i].kind !== "csv") throw new InputError("Parquet files are not read yet", {file: files[i].path});
   // Headers first: a file's header problem (or a syntax error before any record) is known before any worker starts.
   const plans = missing.map((i) => planFile(files[i], options));
   const jobs = plans.flatMap((p) => p.jobs);
@@ -96,14 +97,15 @@ export async function readLog(files: readonly ProductionFile[], options: ReadLog
     });
     // A guessed range boundary that fell inside a quoted field: read that file again in one range.
     for (const f of fresh) {
-      if (!confirmed(f.plan.ranges, f.outcomes.map((o) => o.result))) {
+      const ranges = csvResults(f.outcomes.map((o) => o.result));
+      if (ranges !== null && !confirmed(f.plan.ranges, ranges)) {
         rmSync(f.plan.dir, {recursive: true, force: true});
         const again = planFile(f.plan.file, options, 1);
         f.plan = again;
-        f.outcomes = [runPartJob(again.jobs[0])];
+        f.outcomes = [runPartJob(csvJob(again.jobs[0]))];
       }
     }
-    const problems = fresh.map((f) => fileProblems(f.outcomes.map((o) => o.result), f.plan.file.path, f.plan.header.lineBase));
+    const problems = fresh.map((f) => partProblems(f.plan, f.outcomes.map((o) => o.result)));
     const problemCount = problems.reduce((sum, p) => sum + p.total, 0);
     if (problemCount > 0) throw new InputProblems(problems.flatMap((p) => p.errors), problemCount);
     const stored = fresh.map((f) => storeContribution(f.plan, f.outcomes, f.sha256, cache, options.scores));
@@ -158,7 +160,8 @@ interface FilePlan {
   file: ProductionFile;
   /** The file's size and modification time when the run began (what its hash is remembered under). */
   stat: Stats;
-  header: CsvHeader;
+  /** A CSV's line at its first record (its problems' lines count from there); 0 for Parquet. */
+  lineBase: number;
   columns: FileColumns;
   ranges: ByteRange[];
   /** The folder its part files are written into (inside the cache, renamed into place when the file is done). */
@@ -166,7 +169,7 @@ interface FilePlan {
   jobs: PartJob[];
 }
 
-/** Reads a file's header, checks it, and splits its records into byte ranges: one job each. */
+/** Reads a file's header, checks it, and splits its records into byte ranges (a CSV) or row ranges (Parquet): one job each. */
 function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = options.threads): FilePlan {
   let fd: number;
   try {
@@ -176,6 +179,7 @@ function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = opt
   }
   try {
     const stat = statSync(file.path);
+    if (file.kind === "parquet") return planParquet(file, fd, stat, options, maxRanges);
     const source = {kind: "file" as const, fd, size: file.size};
     const header = readHeader(source, file.path);
     const layout = checkedLayout(source, header, options.features, file.path, options.modelName);
@@ -183,7 +187,7 @@ function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = opt
     const dir = options.cache.newEntryDir();
     const jobs = ranges.map(
       (range, i): PartJob => ({
-        part: {file: file.path, size: file.size, ...range, header: header.fields, mode: header.mode, speculative: i > 0},
+        part: {kind: "csv", file: file.path, size: file.size, ...range, header: header.fields, mode: header.mode, speculative: i > 0},
         features: [...options.features],
         modelName: options.modelName,
         plan: options.plan,
@@ -192,15 +196,95 @@ function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = opt
         files: {features: join(dir, partNames(i, options.scores).features), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
       }),
     );
-    return {file, stat, header, columns: {hasUnitsSold: layout.hasUnitsSold, hasLatency: layout.hasLatency, extraColumns: layout.extraColumns}, ranges, dir, jobs};
+    return {file, stat, lineBase: header.lineBase, columns: {hasUnitsSold: layout.hasUnitsSold, hasLatency: layout.hasLatency, extraColumns: layout.extraColumns}, ranges, dir, jobs};
   } finally {
     closeSync(fd);
   }
 }
 
+/**
+ * A Parquet file's plan: its footer read and its schema checked here (so a
+ * file that is not Parquet, or lacks a column, stops the run before any
+ * worker starts), its row groups shared into at most `maxRanges` row ranges
+ * of about equal bytes, each at least `minBytesPerThread` (a daily file of a
+ * few megabytes is one job; threads then share the files).
+ */
+function planParquet(file: ProductionFile, fd: number, stat: Stats, options: ReadLogOptions, maxRanges: number): FilePlan {
+  const metadata = readParquetFooter(fd, file.size, file.path);
+  const {layout} = parquetLayout(metadata, options.features, file.path, options.modelName);
+  const groups = metadata.row_groups.map((g) => ({rows: Number(g.num_rows), bytes: Number(g.total_compressed_size ?? g.total_byte_size)}));
+  const totalBytes = groups.reduce((sum, g) => sum + g.bytes, 0);
+  const count = Math.max(1, Math.min(maxRanges, groups.length, Math.floor(totalBytes / Math.max(1, options.minBytesPerThread))));
+  // Parts start at row groups: the first, then each group after which a part's share of the bytes is reached.
+  const starts = [0];
+  let bytesDone = 0;
+  groups.forEach((g, i) => {
+    bytesDone += g.bytes;
+    if (starts.length < count && i + 1 < groups.length && bytesDone >= (totalBytes * starts.length) / count) starts.push(i + 1);
+  });
+  const rowsBefore = (group: number) => groups.slice(0, group).reduce((sum, g) => sum + g.rows, 0);
+  const byteAt = (group: number) => (group >= groups.length ? file.size : Math.round((file.size * groups.slice(0, group).reduce((sum, g) => sum + g.bytes, 0)) / Math.max(1, totalBytes)));
+  const parts = starts.map((start, k): ParquetPart => {
+    const end = starts[k + 1] ?? groups.length;
+    return {kind: "parquet", file: file.path, size: file.size, rowStart: rowsBefore(start), rowEnd: rowsBefore(end), from: byteAt(start), to: byteAt(end)};
+  });
+  const dir = options.cache.newEntryDir();
+  const jobs = parts.map(
+    (p, i): PartJob => ({
+      part: p,
+      features: [...options.features],
+      modelName: options.modelName,
+      plan: options.plan,
+      scoring: options.scoring,
+      hasLatency: layout.hasLatency,
+      files: {features: join(dir, partNames(i, options.scores).features), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
+    }),
+  );
+  return {
+    file,
+    stat,
+    lineBase: 0,
+    columns: {hasUnitsSold: layout.hasUnitsSold, hasLatency: layout.hasLatency, extraColumns: layout.extraColumns},
+    ranges: parts.map((p) => ({from: p.from, to: p.to})),
+    dir,
+    jobs,
+  };
+}
+
+/** A file's problems, by its reader's rules. */
+function partProblems(plan: FilePlan, results: readonly PartResult[]): {errors: InputError[]; total: number} {
+  const ranges = csvResults(results);
+  if (ranges !== null) return fileProblems(ranges, plan.file.path, plan.lineBase);
+  return parquetFileProblems(
+    results.map((r) => parquetResult(r)),
+    plan.file.path,
+  );
+}
+
+/** The parts' results when they are a CSV's byte ranges, else null. */
+function csvResults(results: readonly PartResult[]): RangeResult[] | null {
+  const out: RangeResult[] = [];
+  for (const r of results) {
+    if (r.kind !== "csv") return null;
+    out.push(r.range);
+  }
+  return out;
+}
+
+function parquetResult(r: PartResult): ParquetResult {
+  if (r.kind !== "parquet") throw new Error("a file read by two readers");
+  return r.rows;
+}
+
+function csvJob(job: PartJob): PartJob<CsvPart> {
+  const {part} = job;
+  if (part.kind !== "csv") throw new Error("a Parquet file's part read as CSV");
+  return {...job, part};
+}
+
 /** One job runs on this thread (no worker to start); several run on worker threads. */
 async function runJobs(jobs: readonly PartJob[], threads: number, onProgress: (index: number, bytes: number) => void): Promise<PartOutcome[]> {
-  if (jobs.length === 1 || threads <= 1) return jobs.map((job, i) => runPartJob(job, (bytes) => onProgress(i, bytes)));
+  if (jobs.length === 1 || threads <= 1) return jobs.map((job, i) => runAnyPartJob(job, (bytes) => onProgress(i, bytes)));
   return runOnWorkers(jobs, threads, onProgress);
 }
 

@@ -1,7 +1,7 @@
 import {writeSync} from "node:fs";
 import {csvField} from "../shared/index.js";
 import {type Scores, scoresHeader} from "../scoring/index.js";
-import {type RowBatch, spanColumns} from "../inputs/index.js";
+import {type ProductionData, type RowBatch, spanColumns} from "../inputs/index.js";
 
 const decoder = new TextDecoder("utf-8", {ignoreBOM: true});
 /** product_id, date, category, brand, price_tier: the first spans of a row. */
@@ -43,28 +43,71 @@ export class ScoresWriter {
         if (!this.canonical(buf, spans[at + 2 * idColumns], spans[at + 2 * idColumns + 1])) this.ascii(String(actual[r]));
         this.byte(44);
       }
-      // The numbers, with room for their longest forms (24 characters each).
-      this.room(100);
-      const out = this.out;
-      let used = this.used;
-      const prediction = String(scores.prediction[r]);
-      for (let i = 0; i < prediction.length; ++i) out[used++] = prediction.charCodeAt(i);
-      out[used++] = 44;
-      // |e| prints as e without its sign.
-      const error = String(scores.error[r]);
-      for (let i = 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
-      out[used++] = 44;
-      for (let i = error.charCodeAt(0) === 45 ? 1 : 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
-      out[used++] = 44;
-      // A count of features: at most five digits.
-      const imputed = scores.imputed[r];
-      if (imputed >= 10) {
-        const digits = String(imputed);
-        for (let i = 0; i < digits.length; ++i) out[used++] = digits.charCodeAt(i);
-      } else out[used++] = 48 + imputed;
-      out[used++] = 10;
-      this.used = used;
+      this.numbers(scores, r);
     }
+  }
+
+  /**
+   * Rows read by another reader (Parquet): their texts as csvField writes
+   * them (copied as they are when they need no quoting), the price in its
+   * shortest round-trip form. The bytes `formatScoresCsv` writes, without
+   * building a string per row.
+   */
+  writeData(data: ProductionData, scores: Scores): void {
+    const n = scores.prediction.length;
+    const {productId, date, category, brand, priceTier, actualPrice} = data;
+    for (let r = 0; r < n; ++r) {
+      this.field(productId[r]);
+      this.field(date[r]);
+      this.field(category[r]);
+      this.field(brand[r]);
+      this.field(priceTier[r]);
+      this.ascii(String(actualPrice[r]));
+      this.byte(44);
+      this.numbers(scores, r);
+    }
+  }
+
+  /** A text field and its comma; plain ASCII without a quote, comma or line break is copied, anything else goes through csvField. */
+  private field(s: string): void {
+    this.room(s.length + 1);
+    const out = this.out;
+    let used = this.used;
+    for (let i = 0; i < s.length; ++i) {
+      const c = s.charCodeAt(i);
+      if (c === 34 || c === 44 || c === 10 || c === 13 || c >= 128) {
+        this.text(csvField(s) + ",");
+        return;
+      }
+      out[used++] = c;
+    }
+    out[used++] = 44;
+    this.used = used;
+  }
+
+  /** Row r's prediction, error, |error| and imputed count, and its line break. */
+  private numbers(scores: Scores, r: number): void {
+    // The numbers, with room for their longest forms (24 characters each).
+    this.room(100);
+    const out = this.out;
+    let used = this.used;
+    const prediction = String(scores.prediction[r]);
+    for (let i = 0; i < prediction.length; ++i) out[used++] = prediction.charCodeAt(i);
+    out[used++] = 44;
+    // |e| prints as e without its sign.
+    const error = String(scores.error[r]);
+    for (let i = 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
+    out[used++] = 44;
+    for (let i = error.charCodeAt(0) === 45 ? 1 : 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
+    out[used++] = 44;
+    // A count of features: at most five digits.
+    const imputed = scores.imputed[r];
+    if (imputed >= 10) {
+      const digits = String(imputed);
+      for (let i = 0; i < digits.length; ++i) out[used++] = digits.charCodeAt(i);
+    } else out[used++] = 48 + imputed;
+    out[used++] = 10;
+    this.used = used;
   }
 
   flush(): void {
