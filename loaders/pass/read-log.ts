@@ -185,21 +185,25 @@ function planFile(file: ProductionFile, options: ReadLogOptions, maxRanges = opt
     const layout = checkedLayout(source, header, options.features, file.path, options.modelName);
     const ranges = splitRanges(fd, file.size, header, maxRanges, options.minBytesPerThread);
     const dir = options.cache.newEntryDir();
-    const jobs = ranges.map(
-      (range, i): PartJob => ({
-        part: {kind: "csv", file: file.path, size: file.size, ...range, header: header.fields, mode: header.mode, speculative: i > 0},
-        features: [...options.features],
-        modelName: options.modelName,
-        plan: options.plan,
-        scoring: options.scoring,
-        hasLatency: layout.hasLatency,
-        files: {features: join(dir, partNames(i, options.scores).features), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
-      }),
-    );
+    const parts = ranges.map((range, i): PartJob["part"] => ({kind: "csv", file: file.path, size: file.size, ...range, header: header.fields, mode: header.mode, speculative: i > 0}));
+    const jobs = partJobs(parts, layout.hasLatency, dir, options);
     return {file, stat, lineBase: header.lineBase, columns: {hasUnitsSold: layout.hasUnitsSold, hasLatency: layout.hasLatency, extraColumns: layout.extraColumns}, ranges, dir, jobs};
   } finally {
     closeSync(fd);
   }
+}
+
+/** One worker job per part of a file, whatever its format: the same settings, and its files in the cache entry's folder. */
+function partJobs(parts: readonly PartJob["part"][], hasLatency: boolean, dir: string, options: ReadLogOptions): PartJob[] {
+  return parts.map((part, i) => ({
+    part,
+    features: [...options.features],
+    modelName: options.modelName,
+    plan: options.plan,
+    scoring: options.scoring,
+    hasLatency,
+    files: {features: join(dir, partNames(i, options.scores).features), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
+  }));
 }
 
 /**
@@ -229,17 +233,7 @@ function planParquet(file: ProductionFile, fd: number, stat: Stats, options: Rea
     return {kind: "parquet", file: file.path, size: file.size, rowStart: rowsBefore(start), rowEnd: rowsBefore(end), from: byteAt(start), to: byteAt(end)};
   });
   const dir = options.cache.newEntryDir();
-  const jobs = parts.map(
-    (p, i): PartJob => ({
-      part: p,
-      features: [...options.features],
-      modelName: options.modelName,
-      plan: options.plan,
-      scoring: options.scoring,
-      hasLatency: layout.hasLatency,
-      files: {features: join(dir, partNames(i, options.scores).features), scores: options.scores ? join(dir, `scores-${i}.csv`) : null},
-    }),
-  );
+  const jobs = partJobs(parts, layout.hasLatency, dir, options);
   return {
     file,
     stat,
