@@ -8,3 +8,4 @@ export * from "./normal.js";
 export * from "./quantile.js";
 export * from "./rank-correlation.js";
 export * from "./skewness.js";
+export * from "./sorted-order.js";
