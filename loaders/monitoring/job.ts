@@ -161,6 +161,8 @@ function noDataReason(rule: MetricDefinition, table: MonitoringTable, i: number,
     }
     case "mean_shift":
       return "no present values of any mean-shift feature in the window";
+    case "prediction_shift":
+      return "the training statistics have no target mean and SD";
     default:
       return "no value";
   }

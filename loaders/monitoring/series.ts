@@ -44,6 +44,9 @@ export interface DayFigures {
   mean_shift_max_pct: number | null;
   mean_shift_max_trailing_pct: number | null;
   mean_shift_max_trailing_feature: string | null;
+  /** Prediction drift: (mean prediction − training target mean) / training target SD, today and over the window; null without target statistics. */
+  prediction_shift_sd: number | null;
+  prediction_shift_trailing_sd: number | null;
   /** Median count of the previous days (the volume baseline), and today's count as % of it. */
   volume_baseline: number | null;
   volume_pct: number | null;
@@ -55,8 +58,16 @@ export interface DayFigures {
   features_trailing: FeatureWindow[];
 }
 
+/** The training target's mean and SD (training_stats' target), what prediction drift is measured against. */
+export interface TargetMoments {
+  mean: number;
+  sd: number;
+}
+
 export interface SeriesOptions {
   hasUnits: boolean;
+  /** Null when the training statistics have no target (prediction drift then reads no data). */
+  target: TargetMoments | null;
   windowDays?: number;
   minWindowRows?: number;
   baselineDays?: number;
@@ -105,6 +116,8 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
       mean_shift_max_pct: today ? maxOf(shiftFeatures.map((f) => absOrNull(meanShiftPct(d, f)))) : null,
       mean_shift_max_trailing_pct: worstShift ? worstShift.key : null,
       mean_shift_max_trailing_feature: worstShift ? worstShift.item.feature : null,
+      prediction_shift_sd: today ? predictionShiftSd(d, options.target) : null,
+      prediction_shift_trailing_sd: enough ? predictionShiftSd(window, options.target) : null,
       volume_baseline: baseline,
       volume_pct: baseline === null || baseline === 0 ? null : (d.rows / baseline) * 100,
       underpriced_usd: options.hasUnits ? d.impact.underpriced : null,
@@ -120,6 +133,12 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
 export function meanShiftPct(sums: PooledSums, f: MonitoredFeature): number | null {
   const mean = meanOf(sums.features[f.index].present);
   return mean === null || f.train_mean === 0 ? null : ((mean - f.train_mean) / f.train_mean) * 100;
+}
+
+/** The drift of the predictions' mean in training target SDs: the Drift page's mean_shift_sd of the predictions. */
+export function predictionShiftSd(sums: Pick<PooledSums, "rows" | "predictionSum">, target: TargetMoments | null): number | null {
+  if (target === null || !(target.sd > 0) || sums.rows === 0) return null;
+  return (sums.predictionSum / sums.rows - target.mean) / target.sd;
 }
 
 export function missingPct(sums: PooledSums, f: MonitoredFeature): number | null {

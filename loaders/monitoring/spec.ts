@@ -112,7 +112,7 @@ export function monitoringSpec(inputs: ReportInputs, monitoring: MonitoringTable
   const catalogue = monitoring.rules;
   const plan = scoringPlan(model, stats);
   const terms: ScoringTerms = {intercept: plan.intercept, features: model.features.map((feature, j) => ({feature, coefficient: plan.beta[j], training_mean: plan.fill[j]}))};
-  const sql = ruleSql(metricCatalogue(stats, monitoring.monitored), monitoring.monitored.features, terms);
+  const sql = ruleSql(metricCatalogue(stats, monitoring.monitored), monitoring.monitored.features, terms, stats.target === null ? null : {mean: stats.target.mean, sd: stats.target.sd});
   return {
     spec_version: 1,
     title: "Monitoring specification: TechMart price model",
@@ -222,6 +222,13 @@ function evaluationOf(metric: MetricDefinition): MetricEvaluation {
       };
     case "missing_rate":
       return {...common, n: windowRows, missing_values: "what it measures: NULL cells over all the window's rows", no_data_when: [tooFew]};
+    case "prediction_shift":
+      return {
+        ...common,
+        n: windowRows,
+        missing_values: "every row has a prediction (missing features are imputed by scoring), and every row counts whether or not its actual_price has arrived",
+        no_data_when: [tooFew, "the training statistics have no target mean and SD"],
+      };
     case "latency_p95":
       return {...common, n: "the day's rows with a latency_ms value", missing_values: "a row without latency_ms is left out of the percentile", no_data_when: ["no row of the day has a latency_ms value", "the log has no latency_ms column"]};
     case "volume":

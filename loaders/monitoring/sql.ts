@@ -2,6 +2,7 @@ import {config} from "../config.js";
 import {type Direction} from "./alerts.js";
 import type {MonitoredFeature} from "./features.js";
 import {metricList, type MetricCatalogue, type MetricId} from "./metrics.js";
+import type {TargetMoments} from "./series.js";
 
 /** The serving rule as data: what `sql.scoring` is written from (and the spec's `scoring`). */
 export interface ScoringTerms {
@@ -73,7 +74,7 @@ export function scoringSql(terms: ScoringTerms): string {
   return [`SELECT production_log.*,`, `       ${sqlNumber(terms.intercept)}`, ...lines.map((l, i) => (i === lines.length - 1 ? `${l} AS prediction` : l)), `FROM production_log`].join("\n");
 }
 
-/** A pooled metric over the trailing window: one row, its value only once the window holds `minRows` rows (of any kind). */
+/** A pooled metric over the trailing window: one row, its value only once the window holds `minRows` rows (of any kind). `value` NULL (no target statistics) is no data. */
 function pooled(value: string, days: number, minRows: number, extraCondition = ""): string {
   return [
     `SELECT NULL AS subject,`,
@@ -152,7 +153,7 @@ function alertsSql(catalogue: MetricCatalogue, queries: Omit<Record<MetricId, st
  * PERCENTILE_CONT … WITHIN GROUP, interval arithmetic on DATE): the same
  * text runs on DuckDB and PostgreSQL (tested), with `$day` bound as a DATE.
  */
-export function ruleSql(catalogue: MetricCatalogue, monitored: readonly MonitoredFeature[], terms: ScoringTerms): RuleSql {
+export function ruleSql(catalogue: MetricCatalogue, monitored: readonly MonitoredFeature[], terms: ScoringTerms, target: TargetMoments | null): RuleSql {
   const m = config.monitoring;
   const width = (id: MetricId) => catalogue[id].window.days;
   const minRows = (id: MetricId) => catalogue[id].window.min_rows ?? 0;
@@ -173,6 +174,11 @@ export function ruleSql(catalogue: MetricCatalogue, monitored: readonly Monitore
       minRows("missing_rate"),
       (f, k) => `COUNT(*) - COUNT(${sqlIdentifier(f.feature)}) AS missing_${k + 1}`,
       (_, k) => `CAST(missing_${k + 1} AS DOUBLE PRECISION) / n * 100`,
+    ),
+    prediction_shift: pooled(
+      target === null || !(target.sd > 0) ? "CAST(NULL AS DOUBLE PRECISION)" : `(AVG(prediction) - ${sqlNumber(target.mean)}) / ${sqlNumber(target.sd)}`,
+      width("prediction_shift"),
+      minRows("prediction_shift"),
     ),
     latency_p95: [`SELECT NULL AS subject,`, `       PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS value,`, `       COUNT(latency_ms) AS n`, `FROM predictions`, windowWhere(width("latency_p95"))].join("\n"),
     volume: volumeSql(m.volumeBaselineDays, m.minBaselineDays),

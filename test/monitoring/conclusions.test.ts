@@ -36,9 +36,9 @@ describe("would the rules have caught the problem?", async () => {
 
 describe("the other sentences", async () => {
   it("status: all green, or counted by level with the metrics named", async () => {
-    expect(healthy.conclusions.status).toBe("On 2026-05-10, the last day of the log, all 8 metrics are green.");
+    expect(healthy.conclusions.status).toBe("On 2026-05-10, the last day of the log, all 9 metrics are green.");
     const bad = await monitor([...days(6, {rows: 20, error: 1}), ...days(4, {rows: 20, error: 2, latencyMs: 300})]);
-    expect(bad.conclusions.status).toMatch(/^On 2026-05-10, the last day of the log, the 8 metrics stand at \d red \(RMSE, MAE, p95 latency.*\) and \d green\.$/);
+    expect(bad.conclusions.status).toMatch(/^On 2026-05-10, the last day of the log, the 9 metrics stand at \d red \(RMSE, MAE, p95 latency.*\) and \d green\.$/);
   });
 
   it("alert load: counts, new alerts and the rollback line", async () => {
