@@ -70,7 +70,7 @@ export function dailySums(acc: Accumulation, rows: Rows): DaySums[] {
     }
     return {
       date: day,
-      rows: sums.errors.n,
+      rows: sums.rows,
       errors: sums.errors,
       features: sums.features,
       impact: {underpriced: sums.unitsUnderpriced, overpriced: sums.unitsOverpriced, revenue: sums.revenue, units: sums.unitsSold},

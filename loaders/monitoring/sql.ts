@@ -87,6 +87,25 @@ function pooled(value: string, days: number, minRows: number, extraCondition = "
 }
 
 /**
+ * A pooled metric over the window's labelled rows (actual_price present):
+ * COUNT(actual_price) is what counts toward `minRows` and is the `n`
+ * returned, and a day with rows none of which is labelled yet reads NULL
+ * ("no labels yet"), not the earlier days' figure again. SUM and the
+ * arithmetic on a NULL actual_price skip the row by themselves.
+ */
+function labelledPooled(value: string, days: number, minRows: number, extraCondition = ""): string {
+  return [
+    `SELECT NULL AS subject,`,
+    `       CASE WHEN COUNT(actual_price) >= ${minRows}`,
+    `             AND (COUNT(CASE WHEN date = ${day} THEN 1 END) = 0 OR COUNT(CASE WHEN date = ${day} THEN actual_price END) > 0)${extraCondition}`,
+    `            THEN ${value} END AS value,`,
+    `       COUNT(actual_price) AS n`,
+    `FROM predictions`,
+    windowWhere(days),
+  ].join("\n");
+}
+
+/**
  * A per-feature metric: the window's aggregates in one scan (`w`), then one
  * row per feature. `aggregate(f, k)` names what the scan computes for feature
  * k; `value(f, k)` the feature's figure from it.
@@ -159,8 +178,8 @@ export function ruleSql(catalogue: MetricCatalogue, monitored: readonly Monitore
   const minRows = (id: MetricId) => catalogue[id].window.min_rows ?? 0;
   const shift = monitored.filter((f) => f.mean_shift);
   const base: Omit<Record<MetricId, string>, "alerts_per_day"> = {
-    rmse: pooled(`SQRT(SUM((${error}) * (${error})) / COUNT(*))`, width("rmse"), minRows("rmse")),
-    mae: pooled(`SUM(ABS(${error})) / COUNT(*)`, width("mae"), minRows("mae")),
+    rmse: labelledPooled(`SQRT(SUM((${error}) * (${error})) / COUNT(actual_price))`, width("rmse"), minRows("rmse")),
+    mae: labelledPooled(`SUM(ABS(${error})) / COUNT(actual_price)`, width("mae"), minRows("mae")),
     mean_shift: perFeature(
       shift,
       width("mean_shift"),
@@ -182,7 +201,7 @@ export function ruleSql(catalogue: MetricCatalogue, monitored: readonly Monitore
     ),
     latency_p95: [`SELECT NULL AS subject,`, `       PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS value,`, `       COUNT(latency_ms) AS n`, `FROM predictions`, windowWhere(width("latency_p95"))].join("\n"),
     volume: volumeSql(m.volumeBaselineDays, m.minBaselineDays),
-    mispricing: pooled(`SUM(units_sold * ABS(${error})) / SUM(units_sold * actual_price) * 100`, width("mispricing"), minRows("mispricing"), ` AND SUM(units_sold * actual_price) > 0`),
+    mispricing: labelledPooled(`SUM(units_sold * ABS(${error})) / SUM(units_sold * actual_price) * 100`, width("mispricing"), minRows("mispricing"), `\n             AND SUM(units_sold * actual_price) > 0`),
   };
   return {scoring: scoringSql(terms), metrics: {...base, alerts_per_day: alertsSql(catalogue, base)}};
 }
