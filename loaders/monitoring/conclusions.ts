@@ -138,7 +138,7 @@ export function predictionShiftConclusion(t: Facts, rules: MetricCatalogue): str
   const alerts =
     replayed.yellow_days + replayed.red_days === 0
       ? `it stayed within ${rule.yellow} SD on all ${days(judged)} it was judged`
-      : `it was yellow on ${days(replayed.yellow_days)} and red on ${days(replayed.red_days)} of the ${days(judged)} judged (first past ${rule.yellow} SD on ${replayed.first_yellow ?? replayed.first_red ?? "—"})`;
+      : `it was ${joinList([...(replayed.yellow_days ? [`yellow on ${days(replayed.yellow_days)}`] : []), ...(replayed.red_days ? [`red on ${days(replayed.red_days)}`] : [])])} of the ${days(judged)} judged (first past ${rule.yellow} SD on ${replayed.first_yellow ?? replayed.first_red ?? "—"})`;
   const last =
     tile.value === null
       ? `On ${t.window.last} it has no value`

@@ -78,3 +78,14 @@ describe("the other sentences", async () => {
     expect(patchy.conclusions.drift).toMatch(/1 has a missing rate above 7\.5% \(a\), none above 15%/);
   });
 });
+
+describe("prediction drift (issue 22)", async () => {
+  it("green throughout, then a shift on days without labels: counted, dated, and said to need no label", async () => {
+    expect(healthy.conclusions.prediction).toBe(
+      "On 2026-05-10, the mean prediction of the trailing 7 days is +0.010 training SD from the training mean price (green); it stayed within 0.25 SD on all 6 days it was judged. It reads no actual price, so it judges the days whose labels have not arrived.",
+    );
+    // lateLabelDays' shape: the shifted day (a × 1.5, predictions 2 SD up) has no labels, yet the rule judges it.
+    const m = await monitor([...days(5, {rows: 30, error: 1}), {rows: 30, error: 1, unlabelled: 15}, {rows: 30, error: 1, unlabelled: 30}, {rows: 30, error: 1, unlabelled: 30, scaleA: 1.5}, {rows: 30, error: 1, unlabelled: 30}]);
+    expect(m.conclusions.prediction).toMatch(/^On 2026-05-09, the mean prediction of the trailing 7 days is \+0\.296 training SD from the training mean price \(yellow\); it was yellow on 2 days of the 6 days judged \(first past 0\.25 SD on 2026-05-08\)\./);
+  });
+});
