@@ -1,13 +1,14 @@
 import {spawnSync} from "node:child_process";
-import {readFileSync, rmSync, writeFileSync} from "node:fs";
+import {readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
-import {csvFormatRows, csvParseRows} from "d3";
+import {csvParseRows} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {judgeDay, type DayFigures} from "../../loaders/monitoring/index.js";
 import {reportTables, type Tables} from "../../loaders/pipeline/index.js";
 import {awaitingLabelsNote} from "../../src/components/overview.js";
 import {freshCache} from "../builders/engine.js";
 import {dataCopy, root, runTs, seedData, tempDir} from "../builders/helpers.js";
+import {awaitingRows, blankedFolder, lateColumn, lateCsvName, lateDays, logRows, removedFolder} from "../builders/late-labels.js";
 import {parquetWriter} from "../builders/parquet.js";
 import {expectSameFigures} from "../builders/same-figures.js";
 
@@ -17,34 +18,9 @@ import {expectSameFigures} from "../builders/same-figures.js";
 // not move); the same with a heavy feature shifted on those days (prediction
 // drift must fire); and prediction drift against R's own computation.
 
-const csvName = "production_simulation.csv";
-const [header, ...records] = csvParseRows(readFileSync(join(seedData, csvName), "utf8"));
-const col = (name: string) => {
-  const c = header.indexOf(name);
-  if (c < 0) throw new Error(`no column ${name}`);
-  return c;
-};
-const dateCol = col("date");
-const priceCol = col("actual_price");
-const lastDays = [...new Set(records.map((r) => r[dateCol]))].sort().slice(-3);
-const late = (r: string[]) => lastDays.includes(r[dateCol]);
-const awaiting = records.filter(late).length;
-
-/** The embedded data with the log's records replaced. */
-function withRecords(rows: string[][]): string {
-  return dataCopy((dir) => writeFileSync(join(dir, csvName), csvFormatRows([header, ...rows]) + "\n"));
-}
-
-/** The last three days' prices blanked, alternately empty and NA (both spellings of missing); `shift` moves a feature on those days. */
-function blanked(shift?: {column: number; add: number}): string[][] {
-  return records.map((r, i) => {
-    if (!late(r)) return r;
-    const out = [...r];
-    out[priceCol] = i % 2 ? "" : "NA";
-    if (shift && out[shift.column] !== "" && out[shift.column] !== "NA") out[shift.column] = String(Number(out[shift.column]) + shift.add);
-    return out;
-  });
-}
+const csvName = lateCsvName;
+const lastDays = lateDays;
+const awaiting = awaitingRows;
 
 const tablesOf = (dir: string) => reportTables(dir, {cacheDir: freshCache(), threads: 1});
 const dirs = {blanked: "", removed: "", shifted: "", parquet: ""};
@@ -61,9 +37,9 @@ beforeAll(async () => {
   const j = full.inputs.model.features.indexOf(heavy);
   const target = full.inputs.stats.target;
   if (target === null) throw new Error("the embedded statistics have a target");
-  dirs.blanked = withRecords(blanked());
-  dirs.removed = withRecords(records.filter((r) => !late(r)));
-  dirs.shifted = withRecords(blanked({column: col(heavy), add: target.sd / full.inputs.model.coefficients[j]}));
+  dirs.blanked = blankedFolder();
+  dirs.removed = removedFolder();
+  dirs.shifted = blankedFolder({column: lateColumn(heavy), add: target.sd / full.inputs.model.coefficients[j]});
   blank = await tablesOf(dirs.blanked);
   removed = await tablesOf(dirs.removed);
   shifted = await tablesOf(dirs.shifted);
@@ -83,7 +59,7 @@ describe("a log whose last three days have no actual prices yet", () => {
     expect(mon.daily.filter((d) => d.n > 0 && d.labelled === 0).map((d) => d.date)).toEqual(lastDays);
     expect(awaitingLabelsNote(mon)).toBe(` ${awaiting} rows await their actual price (on 3 days, ${lastDays[0]} to ${lastDays[2]}): scored and counted for volume, missing values and drift, but not for accuracy until the labels arrive.`);
     expect(awaitingLabelsNote(full.monitoring)).toBe("");
-    expect(blank.performance.n).toBe(records.length - awaiting);
+    expect(blank.performance.n).toBe(logRows - awaiting);
   });
 
   it("gives exactly the accuracy figures of the log without those rows", () => {
