@@ -77,6 +77,17 @@ describe("a log whose last three days have no actual prices yet", () => {
     }
   });
 
+  it("measures what the Drift page's prediction drift measures: each day's value is its daily mean_shift_sd", () => {
+    for (const t of [full, blank, shifted]) {
+      const drift = new Map(t.driftReport.label_drift.prediction.daily.map((d) => [d.date, d.mean_shift_sd]));
+      for (const d of t.monitoring.daily) {
+        const expected = drift.get(d.date) ?? null;
+        if (expected === null || d.prediction_shift_sd === null) expect(d.prediction_shift_sd).toBe(expected);
+        else expect(Math.abs(d.prediction_shift_sd - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+      }
+    }
+  });
+
   it("gives exactly the label-free figures of the full log: every row counts", () => {
     expect(blank.drift).toEqual(full.drift);
     expect(blank.driftReport.label_drift.prediction).toEqual(full.driftReport.label_drift.prediction);
