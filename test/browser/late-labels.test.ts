@@ -39,9 +39,11 @@ describe.skipIf(!hasChromium())("a site built from a log with late labels", () =
     await page.close();
   });
 
-  it("the Overview's data notes count the rows awaiting labels; the dashboard's RMSE reads no data", async () => {
+  it("the Overview's data notes and the Performance page count the rows awaiting labels; the dashboard's RMSE reads no data", async () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}});
     await open(page, `${site.url}/index.html`);
+    expect(await page.locator("main").innerText()).toContain(`${awaitingRows} rows await their actual price`);
+    await open(page, `${site.url}/performance.html`);
     expect(await page.locator("main").innerText()).toContain(`${awaitingRows} rows await their actual price`);
     await open(page, `${site.url}/monitoring.html`);
     const text = await page.locator("main").innerText();
