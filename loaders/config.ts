@@ -23,6 +23,12 @@ const roles = {owner: "Model owner", manager: "Data-science manager", vp: "VP En
  * copies of it, and the spec's "within 0.5 SD" read as ≤ where the code was <.
  */
 const nearZeroMeanSd = 0.5;
+/**
+ * Ours: a mean shift of half a training SD or more is large (Cohen's
+ * "medium" effect size, d = 0.5). The Drift page's large shift, and
+ * monitoring's red line for prediction drift.
+ */
+const largeShiftSd = 0.5;
 
 export const config = {
   model: {
@@ -45,7 +51,7 @@ export const config = {
      * catches low-variance features whose % change stays under 20% although the
      * whole distribution moved (an index of 100 ± 5 moving to 112).
      */
-    largeShiftSd: 0.5,
+    largeShiftSd,
     /**
      * Ours: the usual PSI reading (credit scoring, e.g. Siddiqi 2006, "Credit
      * Risk Scorecards"): below 0.1 stable, 0.1 to 0.25 moderate shift, 0.25 or
@@ -265,6 +271,20 @@ export const config = {
        * dollar in seven priced wrong.
        */
       mispricing: {yellow: 10, red: 15},
+      /**
+       * Prediction drift: (mean prediction over the window − training mean of
+       * actual_price) / training SD of actual_price, the Drift page's
+       * `mean_shift_sd` of the predictions (loaders/drift/prediction-drift.ts).
+       * It needs no actual price, so it judges days whose labels have not
+       * arrived (issue 22; Evidently's and NannyML's label-free monitoring).
+       * Ours: red at half a training SD, the Drift page's "large" shift
+       * (driftAnalysis.largeShiftSd, Cohen's d = 0.5, "medium"); yellow at a
+       * quarter, between Cohen's "small" (0.2) and that. In a 100-row window
+       * (minWindowRows) the mean of predictions with SD ≈ √R² × the target's
+       * has a standard error of about 0.1 training SD, so yellow is about
+       * 2.5 and red 5 standard errors from no drift.
+       */
+      predictionShift: {yellow: 0.25, red: largeShiftSd},
       /**
        * Alerts fired by the other rules on one day. Brief, Part 5: more than 10
        * alerts a day is a rollback criterion, so that is red. Ours: yellow at 5.

@@ -23,8 +23,14 @@ export interface FeatureSums {
   missing: number;
 }
 
-/** Accuracy sums plus what business impact needs, for one group of rows. */
+/**
+ * Accuracy sums plus what business impact needs, for one group of rows.
+ * `rows` counts every row; `errors` and the impact sums only the labelled
+ * ones (actual_price present): a row whose label has not arrived is scored
+ * and counted, but has no error yet.
+ */
 export interface GroupSums {
+  rows: number;
   errors: ErrorSums;
   /** Σ units × (actual − predicted) over under-priced rows with units known. */
   unitsUnderpriced: number;
@@ -36,7 +42,7 @@ export interface GroupSums {
 /** One day of the log as the pass sums it. */
 export interface DayAccumulation extends GroupSums {
   features: FeatureSums[];
-  /** Σ units × actual price over the day's rows with units known. */
+  /** Σ units × actual price over the day's labelled rows with units known. */
   revenue: number;
 }
 
@@ -124,11 +130,12 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
     // Logs come in date order: look the day up only when it changes.
     if (data.date[i] !== dayKey || day === null) day = getOr(acc.days, (dayKey = data.date[i]), newDay);
     addToGroup(day, actual, error, units);
-    if (units === units) day.revenue += units * actual;
+    if (units === units && actual === actual) day.revenue += units * actual;
     rowDays[i] = day;
-    addError(getOr(acc.byImputed, scores.imputed[i], emptyErrorSums), actual, error);
+    if (actual === actual) addError(getOr(acc.byImputed, scores.imputed[i], emptyErrorSums), actual, error);
   }
   const grids = gridsOf(plan);
+  // NaN for a row without its label: left out of the feature error sums below.
   const squared = new Float64Array(n);
   for (let i = 0; i < n; ++i) squared[i] = scores.error[i] * scores.error[i];
   // Feature moments column by column, overall and per day. A log's rows come
@@ -145,6 +152,8 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
     let tMissing = total.missing;
     let sseMissing = errors.sseMissing;
     let ssePresent = errors.ssePresent;
+    let nMissing = errors.nMissing;
+    let nPresent = errors.nPresent;
     for (let i = 0; i < n; ) {
       const runDay = rowDays[i];
       const sums = runDay.features[j];
@@ -161,11 +170,19 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
           delta = x - dMean;
           dMean += delta / ++dn;
           dM2 += delta * (x - dMean);
-          ssePresent += squared[i];
+          const sq = squared[i];
+          if (sq === sq) {
+            ssePresent += sq;
+            ++nPresent;
+          }
         } else {
           ++tMissing;
           ++dMissing;
-          sseMissing += squared[i];
+          const sq = squared[i];
+          if (sq === sq) {
+            sseMissing += sq;
+            ++nMissing;
+          }
         }
       }
       sums.present.n = dn;
@@ -173,8 +190,8 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
       sums.present.m2 = dM2;
       sums.missing = dMissing;
     }
-    errors.nMissing += tMissing - total.missing;
-    errors.nPresent += tn - total.present.n;
+    errors.nMissing = nMissing;
+    errors.nPresent = nPresent;
     errors.sseMissing = sseMissing;
     errors.ssePresent = ssePresent;
     total.present.n = tn;
@@ -192,8 +209,9 @@ export function accumulate(acc: Accumulation, plan: AccumulationPlan, data: Prod
     let sse = signal.sse;
     for (let i = 0; i < n; ++i) {
       const x = column[i];
-      if (x !== x) continue;
       const error = data.actualPrice[i] - x;
+      // A missing feature, or a row whose label has not arrived.
+      if (error !== error) continue;
       ++sn;
       sse += error * error;
     }
@@ -251,7 +269,7 @@ export function mergeAccumulations(a: Accumulation, b: Accumulation): Accumulati
 }
 
 function emptyGroup(): GroupSums {
-  return {errors: emptyErrorSums(), unitsUnderpriced: 0, unitsOverpriced: 0, unitsSold: 0};
+  return {rows: 0, errors: emptyErrorSums(), unitsUnderpriced: 0, unitsOverpriced: 0, unitsSold: 0};
 }
 
 function emptyFeatures(k: number): FeatureSums[] {
@@ -259,6 +277,8 @@ function emptyFeatures(k: number): FeatureSums[] {
 }
 
 function addToGroup(g: GroupSums, actual: number, error: number, units: number): void {
+  ++g.rows;
+  if (actual !== actual) return;
   addError(g.errors, actual, error);
   if (units === units) {
     g.unitsSold += units;
@@ -269,6 +289,7 @@ function addToGroup(g: GroupSums, actual: number, error: number, units: number):
 
 function mergeGroups(a: GroupSums, b: GroupSums): GroupSums {
   return {
+    rows: a.rows + b.rows,
     errors: mergeErrorSums(a.errors, b.errors),
     unitsUnderpriced: a.unitsUnderpriced + b.unitsUnderpriced,
     unitsOverpriced: a.unitsOverpriced + b.unitsOverpriced,

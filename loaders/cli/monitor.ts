@@ -168,6 +168,7 @@ function fmt(value: number, m: JobMetric, signed = m.direction === "abs_above"):
   if (m.unit === "USD") return `$${value.toFixed(2)}`;
   if (m.unit === "ms") return `${value.toFixed(1)} ms`;
   if (m.unit === "alerts") return String(value);
+  if (m.unit === "training SD") return `${signed && value > 0 ? "+" : ""}${value.toFixed(3)} SD`;
   const text = `${value.toFixed(1)}%`;
   return signed && value > 0 ? `+${text}` : text;
 }

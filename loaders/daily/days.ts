@@ -24,6 +24,8 @@ export interface DaySums {
   impact: ImpactSums;
   /** The day's request latencies present in the log (ms). */
   latencyMs: number[];
+  /** Σ prediction over the day's rows (every row is scored, labelled or not): prediction drift's mean. */
+  predictionSum: number;
 }
 
 /**
@@ -35,6 +37,14 @@ export function dailySums(acc: Accumulation, rows: Rows): DaySums[] {
   const dates = [...acc.days.keys()].sort(compare);
   if (dates.length === 0) return [];
   const latency = new Map<string, number[]>();
+  // Summed in row order from the kept rows, as the Drift page's daily prediction drift reads them.
+  const predictionSums = new Map<string, number>();
+  {
+    const {codes, values} = rows.date;
+    const byCode = new Float64Array(values.length);
+    for (let r = 0; r < rows.n; ++r) byCode[codes[r]] += rows.prediction[r];
+    values.forEach((date, c) => predictionSums.set(date, byCode[c]));
+  }
   if (rows.latency) {
     const {codes, values} = rows.date;
     const byCode = values.map((): number[] => []);
@@ -55,15 +65,17 @@ export function dailySums(acc: Accumulation, rows: Rows): DaySums[] {
         features: Array.from({length: k}, () => ({present: emptyMoments(), missing: 0})),
         impact: {underpriced: 0, overpriced: 0, revenue: 0, units: 0},
         latencyMs: [],
+        predictionSum: 0,
       };
     }
     return {
       date: day,
-      rows: sums.errors.n,
+      rows: sums.rows,
       errors: sums.errors,
       features: sums.features,
       impact: {underpriced: sums.unitsUnderpriced, overpriced: sums.unitsOverpriced, revenue: sums.revenue, units: sums.unitsSold},
       latencyMs: latency.get(day) ?? [],
+      predictionSum: predictionSums.get(day) ?? 0,
     };
   });
 }

@@ -23,8 +23,9 @@ export function pool(days: readonly Omit<DaySums, "date" | "latencyMs">[]): Pool
       errors: mergeErrorSums(a.errors, b.errors),
       features: a.features.map((f, j): FeatureSums => ({present: mergeMoments(f.present, b.features[j].present), missing: f.missing + b.features[j].missing})),
       impact: addImpact(a.impact, b.impact),
+      predictionSum: a.predictionSum + b.predictionSum,
     }),
-    {rows: days[0].rows, errors: mergeErrorSums(emptyErrorSums(), days[0].errors), features: days[0].features, impact: days[0].impact},
+    {rows: days[0].rows, errors: mergeErrorSums(emptyErrorSums(), days[0].errors), features: days[0].features, impact: days[0].impact, predictionSum: days[0].predictionSum},
   );
 }
 

@@ -157,7 +157,7 @@ export function outageConclusion(m: Pick<MissingnessReport, "outages">): string 
   const each = m.outages.map(
     (o) =>
       `${o.source} ${o.start === o.end ? `on ${o.start}` : `from ${o.start} to ${o.end}`} (${count(o.days, "day")}, ${pct(o.rate)} of its values missing against a median day's ${pct(o.baseline_rate)}; ` +
-      `RMSE ${usd(o.rmse)} on ${count(o.rows, "row")} against ${o.rmse_other_days === null ? "no other days" : `${usd(o.rmse_other_days)} on the other days`})`,
+      `${o.rmse === null ? `no labels yet on its ${count(o.rows, "row")}` : `RMSE ${usd(o.rmse)} on ${count(o.rows, "row")}`} against ${o.rmse_other_days === null ? "no other days" : `${usd(o.rmse_other_days)} on the other days`})`,
   );
   return `${m.outages.length === 1 ? "One outage" : `${m.outages.length} outages`} (${rule}): ${list(each)}.`;
 }
@@ -194,7 +194,7 @@ export function missingErrorConclusion(m: Pick<MissingnessReport, "by_feature_er
   } else parts.push(`None of the ${m.by_feature_error.length} most important features is missing in ${minRows} rows or more, too few to compare RMSE.`);
   // An outage raises missingness and, on the same days, errors for reasons of its own: a confounder of both comparisons.
   if (m.outages.length) {
-    const windows = list(m.outages.map((o) => `the ${o.source} outage ${o.start === o.end ? `on ${o.start}` : `from ${o.start} to ${o.end}`} (RMSE ${usd(o.rmse)} against ${o.rmse_other_days === null ? "no other days" : usd(o.rmse_other_days)} on the other days)`));
+    const windows = list(m.outages.map((o) => `the ${o.source} outage ${o.start === o.end ? `on ${o.start}` : `from ${o.start} to ${o.end}`} (${o.rmse === null ? "no labels yet" : `RMSE ${usd(o.rmse)}`} against ${o.rmse_other_days === null ? "no other days" : usd(o.rmse_other_days)} on the other days)`));
     parts.push(
       `These comparisons are confounded by ${windows}: its days have both more missing values and larger errors, whatever the cause of either, so a missing-versus-present gap there is not the imputation's alone` +
         (robust.spearman_outside_outages !== null ? `; leaving out its ${count(robust.outage_rows, "row")}, ρ = ${fixed(robust.spearman_outside_outages, 2)} over the other ${int(robust.rows_outside_outages)}.` : "."),
@@ -237,9 +237,10 @@ export function newSegmentsConclusion(dims: readonly NewSegmentsByDimension[]): 
     .map((d) => {
       const noun = d.dimension === "category" ? ["category", "categories"] : ["brand", "brands"];
       if (!d.known) return `Whether any ${noun[0]} is new cannot be told: the training statistics have no ${noun[0]} counts.`;
-      const worst = maxBy(d.segments, (s) => s.rmse);
-      // New segments have rows, so an RMSE.
-      if (!worst || d.rmse_new === null) return `No ${noun[0]} is new.`;
+      const worst = maxBy(present(d.segments, "rmse"), (s) => s.rmse);
+      if (d.segments.length === 0) return `No ${noun[0]} is new.`;
+      // New segments have rows; an RMSE once some of them have their actual prices.
+      if (!worst || d.rmse_new === null) return `${capitalize(count(d.segments.length, noun[0], noun[1]))} unseen in training (${list(d.segments.map((s) => s.segment))}) ${d.segments.length === 1 ? "makes" : "make"} up ${pct(d.share_new)} of production rows; none of their rows has its actual price yet, so their accuracy is not known.`;
       const k = d.segments.length;
       return (
         `${capitalize(count(k, noun[0], noun[1]))} unseen in training (${list(d.segments.map((s) => s.segment))}) ${k === 1 ? "makes" : "make"} up ${pct(d.share_new)} of production rows, ` +

@@ -43,7 +43,8 @@ export interface OutageWindow {
   /** The source's median daily missing rate. */
   baseline_rate: number;
   rows: number;
-  rmse: number;
+  /** Null when none of the window's rows has its actual price yet. */
+  rmse: number | null;
   rows_other_days: number;
   rmse_other_days: number | null;
 }
@@ -266,8 +267,8 @@ export function missingnessReport(
   for (const {source, js} of sources) {
     const rates = days.map(([date, day]) => ({
       date,
-      rate: js.reduce((sum, j) => sum + day.features[j].missing, 0) / (day.errors.n * js.length),
-      rows: day.errors.n,
+      rate: js.reduce((sum, j) => sum + day.features[j].missing, 0) / (day.rows * js.length),
+      rows: day.rows,
       missing: js.reduce((sum, j) => sum + day.features[j].missing, 0),
     }));
     daily.push(...rates.map(({date, rate, rows}) => ({date, source, rate, rows})));
@@ -277,6 +278,8 @@ export function missingnessReport(
       const window = rates.slice(run.start, run.end + 1);
       const rows = window.reduce((sum, d) => sum + d.rows, 0);
       const other = mergeAll(outside.map(([, d]) => d.errors));
+      // The outage's labelled rows: none while its days await their actual prices.
+      const within = mergeAll(inside.map(([, d]) => d.errors));
       outages.push({
         source,
         start: inside[0][0],
@@ -285,7 +288,7 @@ export function missingnessReport(
         rate: window.reduce((sum, d) => sum + d.missing, 0) / (rows * js.length),
         baseline_rate: run.median,
         rows,
-        rmse: accuracy(mergeAll(inside.map(([, d]) => d.errors))).rmse,
+        rmse: within.n ? accuracy(within).rmse : null,
         rows_other_days: other.n,
         rmse_other_days: other.n ? accuracy(other).rmse : null,
       });

@@ -3,10 +3,11 @@ import type {NewSegment} from "./table.js";
 import {found} from "../shared/index.js";
 import {accuracy, emptyErrorSums, mergeErrorSums, type ErrorSums} from "../stats/index.js";
 
+/** A new segment's accuracy; null while none of its rows has its actual price. */
 export interface NewSegmentError extends NewSegment {
-  rmse: number;
-  mae: number;
-  bias: number;
+  rmse: number | null;
+  mae: number | null;
+  bias: number | null;
 }
 
 export interface NewSegmentsByDimension {
@@ -30,16 +31,20 @@ export function newSegmentsReport(acc: Accumulation, newCategories: readonly New
     const segments = fresh.map((s) => ({...s, ...pick(found(groups.get(s.segment), `the ${dimension} sums of new segment "${s.segment}"`).errors)}));
     let fresh_: ErrorSums = emptyErrorSums();
     let seen: ErrorSums = emptyErrorSums();
+    // The share of volume counts every row; the RMSEs only the labelled ones.
+    let freshRows = 0;
     for (const [name, g] of groups) {
-      if (names.has(name)) fresh_ = mergeErrorSums(fresh_, g.errors);
-      else seen = mergeErrorSums(seen, g.errors);
+      if (names.has(name)) {
+        fresh_ = mergeErrorSums(fresh_, g.errors);
+        freshRows += g.rows;
+      } else seen = mergeErrorSums(seen, g.errors);
     }
     return {
       dimension,
       known: isKnown,
       segments,
       rows_new: fresh_.n,
-      share_new: fresh_.n / acc.rows,
+      share_new: freshRows / acc.rows,
       rmse_new: fresh_.n ? accuracy(fresh_).rmse : null,
       rows_seen: seen.n,
       rmse_seen: seen.n ? accuracy(seen).rmse : null,
@@ -48,7 +53,8 @@ export function newSegmentsReport(acc: Accumulation, newCategories: readonly New
   return [one("category", newCategories, known.categories), one("brand", newBrands, known.brands)];
 }
 
-function pick(s: ErrorSums): {rmse: number; mae: number; bias: number} {
+function pick(s: ErrorSums): {rmse: number | null; mae: number | null; bias: number | null} {
+  if (s.n === 0) return {rmse: null, mae: null, bias: null};
   const a = accuracy(s);
   return {rmse: a.rmse, mae: a.mae, bias: a.bias};
 }

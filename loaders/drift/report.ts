@@ -1,4 +1,4 @@
-import type {Accumulation, AccumulationPlan} from "../accumulate/index.js";
+import type {Accumulation, AccumulationPlan, Rows} from "../accumulate/index.js";
 import {config} from "../config.js";
 import type {DriftTable, FeatureDrift} from "./table.js";
 import type {FeatureImportance} from "../scoring/index.js";
@@ -106,8 +106,10 @@ export interface DriftReportInputs {
   stats: TrainingStats;
   plan: AccumulationPlan;
   accumulation: Accumulation;
-  /** The kept rows' errors (their imputed counts against their squared errors). */
+  /** The labelled kept rows' errors (their imputed counts against their squared errors). */
   errors: RowErrors;
+  /** Every kept row, labelled or not: the target's and the predictions' drift read them (the predictions need no label). */
+  rows: Rows;
   /** Each feature's exact order statistics among its present values (quantile-look.ts), or null without quantiles. */
   orderStatistics: (feature: number) => ((k: number) => number) | null;
   importance: FeatureImportance[];
@@ -116,7 +118,7 @@ export interface DriftReportInputs {
 }
 
 /** Everything the drift page shows beyond drift.json, from the tables already built. */
-export function driftReport({stats, plan, accumulation, errors, orderStatistics, importance, performance, drift}: DriftReportInputs): DriftReport {
+export function driftReport({stats, plan, accumulation, errors, rows, orderStatistics, importance, performance, drift}: DriftReportInputs): DriftReport {
   const impacts = featureImpacts(drift.features, importance);
   const impact = rankImpacts(impacts);
   const distribution = distributionTable(accumulation, plan, stats, orderStatistics);
@@ -153,7 +155,7 @@ export function driftReport({stats, plan, accumulation, errors, orderStatistics,
     missingness,
     correlation,
     new_segments: newSegments,
-    label_drift: labelDrift(accumulation, errors.rows, stats, performance.validation.rmse),
+    label_drift: labelDrift(accumulation, rows, stats, performance.validation.rmse),
     settings: driftSettings(),
     conclusions: {
       shift: shiftConclusion({feature_count: features.length, severe_count: drift.severe_count, features}),

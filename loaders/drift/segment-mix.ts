@@ -85,7 +85,7 @@ export function segmentMixReport(acc: Accumulation, stats: Pick<TrainingStats, "
   const epsilon = config.driftAnalysis.psiEpsilon;
   const training: Record<MixDimension, ReadonlyMap<string, number> | null> = {category: stats.categories, brand: stats.brands};
   const dims: MixDimension[] = ["category", "brand"];
-  const prodCounts = (d: MixDimension) => new Map([...acc.segments[d]].map(([name, g]) => [name, g.errors.n]));
+  const prodCounts = (d: MixDimension) => new Map([...acc.segments[d]].map(([name, g]) => [name, g.rows]));
   // A test needs two training segments with rows.
   const testable = (d: MixDimension) => [...(training[d] ?? new Map<string, number>()).values()].filter((n) => n > 0).length >= 2;
   const tests = dims.filter(testable).length;

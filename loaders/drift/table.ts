@@ -91,11 +91,11 @@ export function driftTable(acc: Accumulation, features: readonly string[], stats
 }
 
 /** Production segments absent from the training counts; none when training counts are unknown. */
-function unseen(production: Map<string, {errors: {n: number}}>, training: Map<string, number> | null, rows: number): NewSegment[] {
+function unseen(production: Map<string, {rows: number}>, training: Map<string, number> | null, rows: number): NewSegment[] {
   if (!training) return [];
   return [...production]
     .filter(([segment]) => !training.has(segment))
-    .map(([segment, g]) => ({segment, n: g.errors.n, share: g.errors.n / rows}))
+    .map(([segment, g]) => ({segment, n: g.rows, share: g.rows / rows}))
     .sort((a, b) => b.n - a.n || compare(a.segment, b.segment));
 }
 

@@ -161,7 +161,9 @@ export function readRecord(record: readonly string[], layout: ColumnLayout, out:
   out.category[r] = text("category");
   out.brand[r] = text("brand");
   out.priceTier[r] = text("price_tier");
-  out.actualPrice[r] = number(targetColumn, required[targetColumn], false);
+  // An empty or NA actual_price is a label that has not arrived yet (issue 22): the row is scored and
+  // counts for the label-free figures; a value that is there must still be a number.
+  out.actualPrice[r] = number(targetColumn, required[targetColumn], true);
   for (let j = 0; j < features.length; ++j) out.x[j][r] = number(features[j], featureColumns[j], true);
   // The optional columns are allocated exactly when the file has them (allocateColumns).
   if (out.unitsSold && optional.units_sold !== null) out.unitsSold[r] = number("units_sold", optional.units_sold, true);

@@ -1,7 +1,7 @@
 import type {MetricId} from "./metrics.js";
 
 /** Every metric id, in the catalogue's order (the schemas' enum). */
-export const metricIds = ["rmse", "mae", "mean_shift", "missing_rate", "latency_p95", "volume", "mispricing", "alerts_per_day"] as const satisfies readonly MetricId[];
+export const metricIds = ["rmse", "mae", "mean_shift", "missing_rate", "prediction_shift", "latency_p95", "volume", "mispricing", "alerts_per_day"] as const satisfies readonly MetricId[];
 
 /**
  * One alert as the replay logs it and the daily job prints it (AlertEntry),

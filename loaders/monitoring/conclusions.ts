@@ -19,6 +19,7 @@ export function monitoringConclusions(t: Facts, rules: MetricCatalogue, windowRm
     alert_load: alertLoadConclusion(t),
     window: windowConclusion(t),
     drift: driftConclusion(t, rules),
+    prediction: predictionShiftConclusion(t, rules),
     latency: latencyConclusion(t, rules),
     impact: impactConclusion(t),
   };
@@ -123,6 +124,26 @@ export function driftConclusion(t: Facts, rules: MetricCatalogue): string {
   const excluded = t.monitored.excluded_from_mean_shift;
   const note = excluded.length ? ` ${excluded.map((f) => f.feature).join(", ")} ${excluded.length === 1 ? "has" : "have"} a near-zero training mean and ${excluded.length === 1 ? "is" : "are"} watched for missing values only.` : "";
   return `${head},${missing}${shift}.${note}`;
+}
+
+/** Prediction drift on the last day, and how often the replay saw it yellow or red. */
+export function predictionShiftConclusion(t: Facts, rules: MetricCatalogue): string {
+  const rule = rules.prediction_shift.thresholds;
+  const tile = t.tiles.find((s) => s.metric === "prediction_shift");
+  const replayed = t.replay.by_metric.find((m) => m.metric === "prediction_shift");
+  if (tile === undefined || replayed === undefined) throw new Error("no prediction_shift rule in the replay");
+  const judged = t.daily.length - replayed.no_data_days;
+  if (judged === 0) return "Prediction drift could not be judged on any day (no target statistics, or no window with enough rows).";
+  const days = (n: number) => plural(n, "day");
+  const alerts =
+    replayed.yellow_days + replayed.red_days === 0
+      ? `it stayed within ${rule.yellow} SD on all ${days(judged)} it was judged`
+      : `it was ${joinList([...(replayed.yellow_days ? [`yellow on ${days(replayed.yellow_days)}`] : []), ...(replayed.red_days ? [`red on ${days(replayed.red_days)}`] : [])])} of the ${days(judged)} judged (first past ${rule.yellow} SD on ${replayed.first_yellow ?? replayed.first_red ?? "—"})`;
+  const last =
+    tile.value === null
+      ? `On ${t.window.last} it has no value`
+      : `On ${t.window.last}, the mean prediction of the trailing ${t.settings.window_days} days is ${tile.value > 0 ? "+" : ""}${tile.value.toFixed(3)} training SD from the training mean price (${levelWord[tile.level]})`;
+  return `${last}; ${alerts}. It reads no actual price, so it judges the days whose labels have not arrived.`;
 }
 
 export function latencyConclusion(t: Facts, rules: MetricCatalogue): string {

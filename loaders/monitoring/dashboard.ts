@@ -37,6 +37,8 @@ export interface MonitoringConclusions {
   /** Why accuracy alerts use the trailing window. */
   window: string;
   drift: string;
+  /** Prediction drift, the label-free signal. */
+  prediction: string;
   latency: string;
   impact: string;
 }

@@ -4,7 +4,7 @@ import {nearZeroMeanRule} from "../shared/index.js";
 import {checkThresholds, type Thresholds} from "./alerts.js";
 import type {MonitoredFeatures} from "./features.js";
 
-export type MetricId = "rmse" | "mae" | "mean_shift" | "missing_rate" | "latency_p95" | "volume" | "mispricing" | "alerts_per_day";
+export type MetricId = "rmse" | "mae" | "mean_shift" | "missing_rate" | "prediction_shift" | "latency_p95" | "volume" | "mispricing" | "alerts_per_day";
 /** The brief's four metric groups. */
 export type MetricGroup = "accuracy" | "drift" | "volume_and_latency" | "business";
 
@@ -167,6 +167,26 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
       },
       owner: m.owners.drift,
     }),
+    prediction_shift: define({
+      id: "prediction_shift",
+      group: "drift",
+      name: "Prediction drift",
+      formula: "(mean of the window's predictions − training mean of actual_price) / training SD of actual_price",
+      unit: "training SD",
+      window: pooled,
+      aggregation: `Pooled over ${trailingText}: Σ prediction / n over every row, labelled or not (it reads no actual price, so it judges days whose labels have not arrived). Alerted on |shift|, either direction.`,
+      data_source: {columns: ["date", "prediction"], training_stats: ["target.mean", "target.sd"]},
+      per_feature: false,
+      features: null,
+      thresholds: {
+        direction: "abs_above",
+        yellow: a.predictionShift.yellow,
+        red: a.predictionShift.red,
+        over_validation: null,
+        basis: `Ours: the Drift page's prediction drift (mean shift in training target SDs) as a rule. Red at ${a.predictionShift.red} SD, the Drift page's large shift (Cohen's d = 0.5); yellow at ${a.predictionShift.yellow} SD. ${predictionShiftNoiseText(stats, m.minWindowRows)}`,
+      },
+      owner: m.owners.drift,
+    }),
     latency_p95: define({
       id: "latency_p95",
       group: "volume_and_latency",
@@ -256,6 +276,19 @@ export function metricCatalogue(stats: TrainingStats, monitored: MonitoredFeatur
  */
 export function mispricingBaselinePct(stats: TrainingStats): number | null {
   return stats.target && stats.target.mean > 0 ? (stats.validation.mae / stats.target.mean) * 100 : null;
+}
+
+/**
+ * The sampling noise of the rule at the smallest judged window: the
+ * predictions' SD is about √R² × the target's (validation R²), so their mean
+ * over n rows varies by about √R² / √n training SDs without any drift.
+ */
+function predictionShiftNoiseText(stats: TrainingStats, rows: number): string {
+  const r2 = stats.validation.r2;
+  if (stats.target === null) return "The training statistics give no target, so the rule reads no data.";
+  if (!(r2 >= 0 && r2 <= 1)) return `Validation R² is ${r2}, so the noise of the mean prediction cannot be estimated.`;
+  const se = Math.sqrt(r2) / Math.sqrt(rows);
+  return `Without drift, the mean of ${rows} predictions varies by about √R²/√${rows} = ${se.toFixed(3)} training SD (validation R² ${r2.toFixed(3)}), so yellow is ${(config.monitoring.alerts.predictionShift.yellow / se).toFixed(1)} and red ${(config.monitoring.alerts.predictionShift.red / se).toFixed(1)} of these standard errors from no drift.`;
 }
 
 function mispricingBaselineText(stats: TrainingStats): string {

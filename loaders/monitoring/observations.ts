@@ -18,6 +18,7 @@ export function observations(days: readonly DayFigures[], monitored: readonly Mo
       if (shift.has(f.feature)) list.push({metric: "mean_shift", subject: f.feature, value: f.mean_shift_pct});
     }
     for (const f of d.features_trailing) list.push({metric: "missing_rate", subject: f.feature, value: f.missing_pct});
+    list.push({metric: "prediction_shift", subject: null, value: d.prediction_shift_trailing_sd});
     list.push(
       {metric: "latency_p95", subject: null, value: d.latency_p95},
       {metric: "volume", subject: null, value: d.volume_pct},

@@ -23,11 +23,22 @@ export interface DayFigures {
   /** 1 for the window's first day. */
   day: number;
   n: number;
+  /** Today's rows with an actual price: the accuracy figures' rows (the others await their labels). */
+  labelled: number;
+  /** Today's accuracy, over its labelled rows; null without any. */
   rmse: number | null;
   mae: number | null;
   bias: number | null;
   /** Rows in the trailing window ending today. */
   window_n: number;
+  /** Of them, the rows with an actual price: what the accuracy and mispricing rules pool and count toward min_rows. */
+  window_labelled_n: number;
+  /**
+   * False when today has rows but none has its actual price yet ("no labels
+   * yet"): the accuracy rules then read no data rather than re-judge the
+   * earlier days' labels as today's.
+   */
+  labels_today: boolean;
   rmse_trailing: number | null;
   mae_trailing: number | null;
   latency_p50: number | null;
@@ -44,6 +55,9 @@ export interface DayFigures {
   mean_shift_max_pct: number | null;
   mean_shift_max_trailing_pct: number | null;
   mean_shift_max_trailing_feature: string | null;
+  /** Prediction drift: (mean prediction − training target mean) / training target SD, today and over the window; null without target statistics. */
+  prediction_shift_sd: number | null;
+  prediction_shift_trailing_sd: number | null;
   /** Median count of the previous days (the volume baseline), and today's count as % of it. */
   volume_baseline: number | null;
   volume_pct: number | null;
@@ -55,8 +69,16 @@ export interface DayFigures {
   features_trailing: FeatureWindow[];
 }
 
+/** The training target's mean and SD (training_stats' target), what prediction drift is measured against. */
+export interface TargetMoments {
+  mean: number;
+  sd: number;
+}
+
 export interface SeriesOptions {
   hasUnits: boolean;
+  /** Null when the training statistics have no target (prediction drift then reads no data). */
+  target: TargetMoments | null;
   windowDays?: number;
   minWindowRows?: number;
   baselineDays?: number;
@@ -75,6 +97,10 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
     const window = pool(trailing(days, i, width));
     const enough = window.rows >= minRows;
     const today = d.rows > 0;
+    const labelled = d.errors.n;
+    const labelsToday = !today || labelled > 0;
+    // Accuracy and mispricing pool the window's labelled rows, and need as many of them (issue 22).
+    const accuracyReady = labelsToday && window.errors.n >= minRows;
     const [p50, p95] = d.latencyMs.length > 0 ? quantiles(d.latencyMs, [0.5, 0.95]) : [null, null];
     const previous = days.slice(Math.max(0, i - baselineDays), i).map((p) => p.rows);
     const baseline = previous.length >= minBaseline ? (median(previous) ?? null) : null;
@@ -89,12 +115,15 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
       date: d.date,
       day: i + 1,
       n: d.rows,
-      rmse: today ? Math.sqrt(d.errors.sumSquaredError / d.rows) : null,
-      mae: today ? d.errors.sumAbsError / d.rows : null,
-      bias: today ? d.errors.sumError / d.rows : null,
+      labelled,
+      rmse: labelled > 0 ? Math.sqrt(d.errors.sumSquaredError / labelled) : null,
+      mae: labelled > 0 ? d.errors.sumAbsError / labelled : null,
+      bias: labelled > 0 ? d.errors.sumError / labelled : null,
       window_n: window.rows,
-      rmse_trailing: enough ? Math.sqrt(window.errors.sumSquaredError / window.rows) : null,
-      mae_trailing: enough ? window.errors.sumAbsError / window.rows : null,
+      window_labelled_n: window.errors.n,
+      labels_today: labelsToday,
+      rmse_trailing: accuracyReady ? Math.sqrt(window.errors.sumSquaredError / window.errors.n) : null,
+      mae_trailing: accuracyReady ? window.errors.sumAbsError / window.errors.n : null,
       latency_p50: p50,
       latency_p95: p95,
       latency_n: d.latencyMs.length,
@@ -105,13 +134,15 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
       mean_shift_max_pct: today ? maxOf(shiftFeatures.map((f) => absOrNull(meanShiftPct(d, f)))) : null,
       mean_shift_max_trailing_pct: worstShift ? worstShift.key : null,
       mean_shift_max_trailing_feature: worstShift ? worstShift.item.feature : null,
+      prediction_shift_sd: today ? predictionShiftSd(d, options.target) : null,
+      prediction_shift_trailing_sd: enough ? predictionShiftSd(window, options.target) : null,
       volume_baseline: baseline,
       volume_pct: baseline === null || baseline === 0 ? null : (d.rows / baseline) * 100,
       underpriced_usd: options.hasUnits ? d.impact.underpriced : null,
       overpriced_usd: options.hasUnits ? d.impact.overpriced : null,
       revenue_usd: options.hasUnits ? d.impact.revenue : null,
       mispricing_pct: options.hasUnits ? mispricingPct(d.impact) : null,
-      mispricing_trailing_pct: options.hasUnits && enough ? mispricingPct(window.impact) : null,
+      mispricing_trailing_pct: options.hasUnits && accuracyReady ? mispricingPct(window.impact) : null,
       features_trailing: featuresTrailing,
     };
   });
@@ -120,6 +151,12 @@ export function dailyFigures(days: readonly DaySums[], monitored: readonly Monit
 export function meanShiftPct(sums: PooledSums, f: MonitoredFeature): number | null {
   const mean = meanOf(sums.features[f.index].present);
   return mean === null || f.train_mean === 0 ? null : ((mean - f.train_mean) / f.train_mean) * 100;
+}
+
+/** The drift of the predictions' mean in training target SDs: the Drift page's mean_shift_sd of the predictions. */
+export function predictionShiftSd(sums: Pick<PooledSums, "rows" | "predictionSum">, target: TargetMoments | null): number | null {
+  if (target === null || !(target.sd > 0) || sums.rows === 0) return null;
+  return (sums.predictionSum / sums.rows - target.mean) / target.sd;
 }
 
 export function missingPct(sums: PooledSums, f: MonitoredFeature): number | null {

@@ -24,8 +24,8 @@ export interface SpecMetric extends MetricDefinition {
 
 /** The details of a rule's evaluation that the formula leaves open. */
 export interface MetricEvaluation {
-  /** Which rows count toward window.min_rows: every row of the window ("rows"), whether or not the metric's own column is present; null without a minimum. */
-  min_rows_counts: "rows" | null;
+  /** Which rows count toward window.min_rows: every row of the window ("rows"), whether or not the metric's own column is present, or only those with an actual_price ("labelled_rows", the rules that read it); null without a minimum. */
+  min_rows_counts: "rows" | "labelled_rows" | null;
   /** What the SQL's `n` (and the daily job's window rows) counts. */
   n: string;
   /** A window reaching before the log's first day. */
@@ -112,7 +112,7 @@ export function monitoringSpec(inputs: ReportInputs, monitoring: MonitoringTable
   const catalogue = monitoring.rules;
   const plan = scoringPlan(model, stats);
   const terms: ScoringTerms = {intercept: plan.intercept, features: model.features.map((feature, j) => ({feature, coefficient: plan.beta[j], training_mean: plan.fill[j]}))};
-  const sql = ruleSql(metricCatalogue(stats, monitoring.monitored), monitoring.monitored.features, terms);
+  const sql = ruleSql(metricCatalogue(stats, monitoring.monitored), monitoring.monitored.features, terms, stats.target === null ? null : {mean: stats.target.mean, sd: stats.target.sd});
   return {
     spec_version: 1,
     title: "Monitoring specification: TechMart price model",
@@ -209,10 +209,18 @@ function evaluationOf(metric: MetricDefinition): MetricEvaluation {
     : "not applicable: the day alone";
   const common = {min_rows_counts: trailing ? ("rows" as const) : null, before_log: beforeLog, baseline: null};
   const tooFew = `the window holds fewer than ${metric.window.min_rows ?? 0} rows`;
+  // The rules that read actual_price pool the labelled rows only: in production the prices arrive late (issue 22).
+  const labelled = {
+    ...common,
+    min_rows_counts: trailing ? ("labelled_rows" as const) : null,
+    n: `the rows of the ${metric.window.days}-day window with an actual_price (COUNT(actual_price)); a row whose actual_price is NULL (empty or NA in the log: its label has not arrived) is left out`,
+  };
+  const tooFewLabelled = `the window holds fewer than ${metric.window.min_rows ?? 0} rows with an actual_price`;
+  const noLabelsYet = "the day has rows but none of them has its actual_price yet: no labels yet (the earlier days' labels are not judged again as the day's)";
   switch (metric.id) {
     case "rmse":
     case "mae":
-      return {...common, n: windowRows, missing_values: "actual_price is required in every row (a log with an empty actual_price is rejected as bad input); missing features are imputed by scoring, so every row has an error", no_data_when: [tooFew]};
+      return {...labelled, missing_values: "a NULL actual_price (a label not yet arrived) leaves the row out; missing features are imputed by scoring, so every labelled row has an error", no_data_when: [tooFewLabelled, noLabelsYet]};
     case "mean_shift":
       return {
         ...common,
@@ -222,6 +230,13 @@ function evaluationOf(metric: MetricDefinition): MetricEvaluation {
       };
     case "missing_rate":
       return {...common, n: windowRows, missing_values: "what it measures: NULL cells over all the window's rows", no_data_when: [tooFew]};
+    case "prediction_shift":
+      return {
+        ...common,
+        n: windowRows,
+        missing_values: "every row has a prediction (missing features are imputed by scoring), and every row counts whether or not its actual_price has arrived",
+        no_data_when: [tooFew, "the training statistics have no target mean and SD"],
+      };
     case "latency_p95":
       return {...common, n: "the day's rows with a latency_ms value", missing_values: "a row without latency_ms is left out of the percentile", no_data_when: ["no row of the day has a latency_ms value", "the log has no latency_ms column"]};
     case "volume":
@@ -241,10 +256,9 @@ function evaluationOf(metric: MetricDefinition): MetricEvaluation {
       };
     case "mispricing":
       return {
-        ...common,
-        n: windowRows,
-        missing_values: "a row without units_sold is left out of numerator and denominator, but counts toward min_rows (which counts rows)",
-        no_data_when: [tooFew, "no revenue in the window: every units_sold is missing, or Σ units_sold × actual_price is 0", "the log has no units_sold column"],
+        ...labelled,
+        missing_values: "a row without units_sold is left out of numerator and denominator, but counts toward min_rows (which counts labelled rows); a row with a NULL actual_price (a label not yet arrived) is left out of all three",
+        no_data_when: [tooFewLabelled, noLabelsYet, "no revenue in the window: every units_sold is missing, or Σ units_sold × actual_price is 0", "the log has no units_sold column"],
       };
     case "alerts_per_day":
       return {

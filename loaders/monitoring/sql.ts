@@ -2,6 +2,7 @@ import {config} from "../config.js";
 import {type Direction} from "./alerts.js";
 import type {MonitoredFeature} from "./features.js";
 import {metricList, type MetricCatalogue, type MetricId} from "./metrics.js";
+import type {TargetMoments} from "./series.js";
 
 /** The serving rule as data: what `sql.scoring` is written from (and the spec's `scoring`). */
 export interface ScoringTerms {
@@ -73,13 +74,32 @@ export function scoringSql(terms: ScoringTerms): string {
   return [`SELECT production_log.*,`, `       ${sqlNumber(terms.intercept)}`, ...lines.map((l, i) => (i === lines.length - 1 ? `${l} AS prediction` : l)), `FROM production_log`].join("\n");
 }
 
-/** A pooled metric over the trailing window: one row, its value only once the window holds `minRows` rows (of any kind). */
+/** A pooled metric over the trailing window: one row, its value only once the window holds `minRows` rows (of any kind). `value` NULL (no target statistics) is no data. */
 function pooled(value: string, days: number, minRows: number, extraCondition = ""): string {
   return [
     `SELECT NULL AS subject,`,
     `       CASE WHEN COUNT(*) >= ${minRows}${extraCondition}`,
     `            THEN ${value} END AS value,`,
     `       COUNT(*) AS n`,
+    `FROM predictions`,
+    windowWhere(days),
+  ].join("\n");
+}
+
+/**
+ * A pooled metric over the window's labelled rows (actual_price present):
+ * COUNT(actual_price) is what counts toward `minRows` and is the `n`
+ * returned, and a day with rows none of which is labelled yet reads NULL
+ * ("no labels yet"), not the earlier days' figure again. SUM and the
+ * arithmetic on a NULL actual_price skip the row by themselves.
+ */
+function labelledPooled(value: string, days: number, minRows: number, extraCondition = ""): string {
+  return [
+    `SELECT NULL AS subject,`,
+    `       CASE WHEN COUNT(actual_price) >= ${minRows}`,
+    `             AND (COUNT(CASE WHEN date = ${day} THEN 1 END) = 0 OR COUNT(CASE WHEN date = ${day} THEN actual_price END) > 0)${extraCondition}`,
+    `            THEN ${value} END AS value,`,
+    `       COUNT(actual_price) AS n`,
     `FROM predictions`,
     windowWhere(days),
   ].join("\n");
@@ -152,14 +172,14 @@ function alertsSql(catalogue: MetricCatalogue, queries: Omit<Record<MetricId, st
  * PERCENTILE_CONT … WITHIN GROUP, interval arithmetic on DATE): the same
  * text runs on DuckDB and PostgreSQL (tested), with `$day` bound as a DATE.
  */
-export function ruleSql(catalogue: MetricCatalogue, monitored: readonly MonitoredFeature[], terms: ScoringTerms): RuleSql {
+export function ruleSql(catalogue: MetricCatalogue, monitored: readonly MonitoredFeature[], terms: ScoringTerms, target: TargetMoments | null): RuleSql {
   const m = config.monitoring;
   const width = (id: MetricId) => catalogue[id].window.days;
   const minRows = (id: MetricId) => catalogue[id].window.min_rows ?? 0;
   const shift = monitored.filter((f) => f.mean_shift);
   const base: Omit<Record<MetricId, string>, "alerts_per_day"> = {
-    rmse: pooled(`SQRT(SUM((${error}) * (${error})) / COUNT(*))`, width("rmse"), minRows("rmse")),
-    mae: pooled(`SUM(ABS(${error})) / COUNT(*)`, width("mae"), minRows("mae")),
+    rmse: labelledPooled(`SQRT(SUM((${error}) * (${error})) / COUNT(actual_price))`, width("rmse"), minRows("rmse")),
+    mae: labelledPooled(`SUM(ABS(${error})) / COUNT(actual_price)`, width("mae"), minRows("mae")),
     mean_shift: perFeature(
       shift,
       width("mean_shift"),
@@ -174,9 +194,14 @@ export function ruleSql(catalogue: MetricCatalogue, monitored: readonly Monitore
       (f, k) => `COUNT(*) - COUNT(${sqlIdentifier(f.feature)}) AS missing_${k + 1}`,
       (_, k) => `CAST(missing_${k + 1} AS DOUBLE PRECISION) / n * 100`,
     ),
+    prediction_shift: pooled(
+      target === null || !(target.sd > 0) ? "CAST(NULL AS DOUBLE PRECISION)" : `(AVG(prediction) - ${sqlNumber(target.mean)}) / ${sqlNumber(target.sd)}`,
+      width("prediction_shift"),
+      minRows("prediction_shift"),
+    ),
     latency_p95: [`SELECT NULL AS subject,`, `       PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS value,`, `       COUNT(latency_ms) AS n`, `FROM predictions`, windowWhere(width("latency_p95"))].join("\n"),
     volume: volumeSql(m.volumeBaselineDays, m.minBaselineDays),
-    mispricing: pooled(`SUM(units_sold * ABS(${error})) / SUM(units_sold * actual_price) * 100`, width("mispricing"), minRows("mispricing"), ` AND SUM(units_sold * actual_price) > 0`),
+    mispricing: labelledPooled(`SUM(units_sold * ABS(${error})) / SUM(units_sold * actual_price) * 100`, width("mispricing"), minRows("mispricing"), `\n             AND SUM(units_sold * actual_price) > 0`),
   };
   return {scoring: scoringSql(terms), metrics: {...base, alerts_per_day: alertsSql(catalogue, base)}};
 }

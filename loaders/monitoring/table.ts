@@ -33,7 +33,7 @@ export function monitoringTable({inputs, days: sums, importance, performance, dr
   const catalogue = metricCatalogue(stats, monitored);
   const rules = metricList(catalogue);
   const hasUnits = log.columns.hasUnitsSold;
-  const daily = dailyFigures(sums, monitored.features, {hasUnits});
+  const daily = dailyFigures(sums, monitored.features, {hasUnits, target: stats.target === null ? null : {mean: stats.target.mean, sd: stats.target.sd}});
   const result = replay(
     rules.map((c) => ({metric: c.id, thresholds: c.thresholds})),
     observations(daily, monitored.features),

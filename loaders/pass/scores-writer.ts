@@ -1,6 +1,6 @@
 import {writeSync} from "node:fs";
 import {csvField} from "../shared/index.js";
-import {type Scores, scoresHeader} from "../scoring/index.js";
+import {type Scores, scoreNumber, scoresHeader} from "../scoring/index.js";
 import {type ProductionData, type RowBatch, spanColumns} from "../inputs/index.js";
 
 const decoder = new TextDecoder("utf-8", {ignoreBOM: true});
@@ -33,14 +33,14 @@ export class ScoresWriter {
     for (let r = 0; r < n; ++r) {
       const own = careful ? texts.get(r) : undefined;
       if (own !== undefined) {
-        this.text(`${own.map(csvField).join(",")},${actual[r]},`);
+        this.text(`${own.map(csvField).join(",")},${scoreNumber(actual[r])},`);
       } else {
         const at = r * spanColumns * 2;
         for (let i = 0; i < idColumns; ++i) {
           this.span(buf, spans[at + 2 * i], spans[at + 2 * i + 1]);
           this.byte(44);
         }
-        if (!this.canonical(buf, spans[at + 2 * idColumns], spans[at + 2 * idColumns + 1])) this.ascii(String(actual[r]));
+        if (!this.canonical(buf, spans[at + 2 * idColumns], spans[at + 2 * idColumns + 1])) this.ascii(scoreNumber(actual[r]));
         this.byte(44);
       }
       this.numbers(scores, r);
@@ -62,7 +62,7 @@ export class ScoresWriter {
       this.field(category[r]);
       this.field(brand[r]);
       this.field(priceTier[r]);
-      this.ascii(String(actualPrice[r]));
+      this.ascii(scoreNumber(actualPrice[r]));
       this.byte(44);
       this.numbers(scores, r);
     }
@@ -94,8 +94,8 @@ export class ScoresWriter {
     const prediction = String(scores.prediction[r]);
     for (let i = 0; i < prediction.length; ++i) out[used++] = prediction.charCodeAt(i);
     out[used++] = 44;
-    // |e| prints as e without its sign.
-    const error = String(scores.error[r]);
+    // |e| prints as e without its sign; both are empty for a row awaiting its actual price.
+    const error = scoreNumber(scores.error[r]);
     for (let i = 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);
     out[used++] = 44;
     for (let i = error.charCodeAt(0) === 45 ? 1 : 0; i < error.length; ++i) out[used++] = error.charCodeAt(i);

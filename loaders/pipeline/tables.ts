@@ -1,3 +1,4 @@
+import {labelledAccumulation, labelledRows} from "../accumulate/index.js";
 import {dailySums} from "../daily/index.js";
 import {driftReport, driftTable, orderStatisticsOf, type DriftReport, type DriftTable} from "../drift/index.js";
 import {memoTable, type MemoTable} from "../memo/index.js";
@@ -46,20 +47,25 @@ export function tablesOf(inputs: ReportInputs): Tables {
   const {log, model, stats} = inputs;
   const acc = log.accumulation;
   const importance = featureImportance(model, stats);
-  const errors = new RowErrors(log.kept);
+  // Accuracy reads the labelled rows only (a row awaiting its actual price has no error yet), exactly as if
+  // the others were not in the log; the fallback's look and the risk subsets walk every kept row by position,
+  // so they read all of them and skip the unlabelled ones themselves.
+  const labelled = {accumulation: labelledAccumulation(acc), errors: new RowErrors(labelledRows(log.kept))};
+  const allErrors = labelled.errors.rows === log.kept ? labelled.errors : new RowErrors(log.kept);
+  const errors = labelled.errors;
   const orderStatistics = orderStatisticsOf(acc, log.plan, stats.quantileProbs, log.contributions);
   trace("quantiles looked up");
-  const fallback = fallbackLookOf(inputs, importance, errors);
+  const fallback = fallbackLookOf(inputs, importance, allErrors);
   if (fallback.look) secondLook(log.contributions, [fallback.look]);
   trace("fallback looked up");
 
-  const performance = performanceTable(acc, errors, stats);
+  const performance = performanceTable(labelled.accumulation, errors, stats);
   const drift = driftTable(acc, log.features, stats);
   // The calendar days' sums every later stage reads, computed once.
   const days = dailySums(acc, log.kept);
   const monitoring = monitoringTable({inputs, days, importance, performance, drift});
   const retraining = retrainingTable({inputs, days, importance, performance, drift, monitoring});
-  const risk = riskTable({inputs, importance, errors, fallback, performance, drift, monitoring});
+  const risk = riskTable({inputs, importance, errors: allErrors, fallback, performance, drift, monitoring});
   trace("tables");
   return {
     inputs,
@@ -68,7 +74,7 @@ export function tablesOf(inputs: ReportInputs): Tables {
     performance,
     performanceDetail: performanceDetail(errors, performance),
     drift,
-    driftReport: driftReport({stats, plan: log.plan, accumulation: acc, errors, orderStatistics, importance, performance, drift}),
+    driftReport: driftReport({stats, plan: log.plan, accumulation: acc, errors, rows: log.kept, orderStatistics, importance, performance, drift}),
     monitoring,
     monitoringSpec: monitoringSpec(inputs, monitoring),
     retraining,

@@ -38,7 +38,8 @@ export function weeklyBuildup(
     const block = days.slice(from, from + weekDays);
     const sums = pool(block);
     const has = sums.rows > 0;
-    const rmse = has ? Math.sqrt(sums.errors.sumSquaredError / sums.rows) : null;
+    // Over the labelled rows: a row awaiting its actual price has no error yet.
+    const rmse = sums.errors.n > 0 ? Math.sqrt(sums.errors.sumSquaredError / sums.errors.n) : null;
     const worst = has ? largestDrift(critical.map((c) => ({feature: c.feature, value: driftFromMoments(sums.features[c.index].present, c)}))) : null;
     const missing = critical.reduce((s, c) => s + sums.features[c.index].missing, 0);
     const newRows = newCategoryRows === null ? null : block.reduce((s, d) => s + (newCategoryRows.get(d.date) ?? 0), 0);

@@ -58,7 +58,8 @@ export function triggerDays(
     const inside = trailing(days, i, width);
     const window = pool(inside);
     const enough = window.rows >= minRows;
-    const rmseIncrease = enough ? (Math.sqrt(window.errors.sumSquaredError / window.rows) / validationRmse - 1) * 100 : null;
+    // The RMSE trigger needs as many labelled rows (a row awaiting its actual price has no error yet).
+    const rmseIncrease = window.errors.n >= minRows ? (Math.sqrt(window.errors.sumSquaredError / window.errors.n) / validationRmse - 1) * 100 : null;
     const worst = enough ? largestDrift(critical.map((c) => ({feature: c.feature, value: driftFromMoments(window.features[c.index].present, c)}))) : null;
     const newRows = newCategoryRows === null ? null : inside.reduce((s, x) => s + (newCategoryRows.get(x.date) ?? 0), 0);
     const newPct = enough && newRows !== null ? (newRows / window.rows) * 100 : null;

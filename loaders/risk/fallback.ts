@@ -84,16 +84,21 @@ export interface FallbackLook {
 }
 
 export function fallbackLook(rows: FallbackRows, candidates: readonly SignalCandidate[], critical: readonly string[], validationRmse: number, range: {min: number; max: number}): FallbackLook {
+  // Accuracy is over the labelled rows: a row awaiting its actual price has a NaN error (issue 22).
   let affectedN = 0;
   let affectedSse = 0;
+  let labelled = 0;
   for (let r = 0; r < rows.n; ++r) {
+    const e = rows.error[r];
+    if (e !== e) continue;
+    ++labelled;
     if (!rows.misses(r)) continue;
     ++affectedN;
-    affectedSse += rows.error[r] * rows.error[r];
+    affectedSse += e * e;
   }
-  const affected = accuracy(affectedN, affectedSse, rows.n, validationRmse);
+  const affected = accuracy(affectedN, affectedSse, labelled, validationRmse);
   const ranked = candidates
-    .map((c) => ({...c, alone: accuracy(c.sums.n, c.sums.sse, rows.n, validationRmse)}))
+    .map((c) => ({...c, alone: accuracy(c.sums.n, c.sums.sse, labelled, validationRmse)}))
     .filter((c): c is typeof c & {alone: {rmse: number}} => c.alone.rmse !== null)
     .sort((a, b) => a.alone.rmse - b.alone.rmse || (a.feature < b.feature ? -1 : 1));
   // A signal earns its place only by pricing better, alone, than the model does on the rows the fallback serves.
@@ -106,6 +111,7 @@ export function fallbackLook(rows: FallbackRows, candidates: readonly SignalCand
   const used = new Array<number>(chosen.length).fill(0);
   const rejected = {n: 0, modelSse: 0, signalSse: 0};
   const serve = (r: number, columns: readonly Float64Array[], i: number) => {
+    if (rows.error[r] !== rows.error[r]) return;
     const misses = rows.misses(r);
     const k = misses ? firstPresent(columns, i) : -1;
     if (k >= 0) ++used[k];
@@ -144,7 +150,7 @@ export function fallbackLook(rows: FallbackRows, candidates: readonly SignalCand
     result() {
       if (look === null) for (let r = 0; r < rows.n; ++r) serve(r, [], r);
       else if (!looked && rows.n > 0) throw new Error("the fallback's look has not run");
-      const n = rows.n;
+      const n = labelled;
       const branch = <Tier extends FallbackTier>(tier: Tier, t: number): FallbackBranch<Tier> => {
         const s = sums[t];
         return {tier, n: s.n, share: n > 0 ? s.n / n : 0, model_rmse: accuracy(s.n, s.model, n, validationRmse).rmse, served_rmse: accuracy(s.n, s.served, n, validationRmse).rmse};

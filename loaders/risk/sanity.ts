@@ -46,6 +46,8 @@ export function rangeCounts(prediction: ArrayLike<number>, actual: ArrayLike<num
     else if (a > max) ++c.actual_above;
     if (rejected) {
       ++c.rejected;
+      // A row awaiting its actual price (NaN) is rejected but neither rightly nor wrongly, yet.
+      if (a !== a) continue;
       if (outside) ++c.wrong_rejections;
       else ++c.right_rejections;
     }

@@ -5,16 +5,20 @@ export type SubsetAccuracy = {
   share: number;
 } & ({rmse: number; /** RMSE over the validation RMSE, %. */ rmse_increase_pct: number} | {rmse: null; rmse_increase_pct: null});
 
-/** RMSE of `errors[r]` over the rows `keep` accepts. */
+/** RMSE of `errors[r]` over the labelled rows `keep` accepts; the share is of the labelled rows (a row awaiting its label has a NaN error and no accuracy yet). */
 export function subsetAccuracy(errors: ArrayLike<number>, keep: (r: number) => boolean, validationRmse: number): SubsetAccuracy {
   let n = 0;
   let sse = 0;
+  let labelled = 0;
   for (let r = 0; r < errors.length; ++r) {
+    const e = errors[r];
+    if (e !== e) continue;
+    ++labelled;
     if (!keep(r)) continue;
     ++n;
-    sse += errors[r] * errors[r];
+    sse += e * e;
   }
-  return accuracy(n, sse, errors.length, validationRmse);
+  return accuracy(n, sse, labelled, validationRmse);
 }
 
 /** The accuracy of n rows of `rows` whose squared errors sum to sse. */

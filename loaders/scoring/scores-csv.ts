@@ -4,6 +4,11 @@ import type {Scores} from "./score.js";
 
 export const scoresHeader = ["product_id", "date", "category", "brand", "price_tier", "actual_price", "prediction", "error", "abs_error", "imputed_features"];
 
+/** A number at full precision (shortest round-trip form); empty for a missing one (an actual price, and so an error, not yet arrived). */
+export function scoreNumber(x: number): string {
+  return x === x ? String(x) : "";
+}
+
 /** One scored row per input row, in input order; numbers at full precision (shortest round-trip form). */
 export function formatScoresCsv(data: ProductionData, scores: Scores, from = 0): string {
   const lines: string[] = [];
@@ -11,7 +16,7 @@ export function formatScoresCsv(data: ProductionData, scores: Scores, from = 0):
     const r = from + i;
     lines.push(
       [data.productId[r], data.date[r], data.category[r], data.brand[r], data.priceTier[r]].map(csvField).join(",") +
-        `,${data.actualPrice[r]},${scores.prediction[i]},${scores.error[i]},${scores.absError[i]},${scores.imputed[i]}`,
+        `,${scoreNumber(data.actualPrice[r])},${scores.prediction[i]},${scoreNumber(scores.error[i])},${scoreNumber(scores.absError[i])},${scores.imputed[i]}`,
     );
   }
   return lines.join("\n") + "\n";

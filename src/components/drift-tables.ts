@@ -154,7 +154,7 @@ export function outagesTable(report: DriftReport): HTMLFormElement | DocumentFra
   return dataTable(rows, {
     columns: ["source", "start", "end", "days", "rate", "baseline_rate", "rows", "rmse", "rmse_other_days"],
     header: {source: "Source", start: "From", end: "To", days: "Days", rate: "Missing in window", baseline_rate: "Median day", rows: "Rows", rmse: "RMSE in window", rmse_other_days: "RMSE other days"},
-    format: {rate: share, baseline_rate: share, rmse: (x) => usd(x), rmse_other_days: dollars},
+    format: {rate: share, baseline_rate: share, rmse: dollars, rmse_other_days: dollars},
   });
 }
 
@@ -197,6 +197,6 @@ export function newSegmentsTable(report: DriftReport): HTMLFormElement | Documen
   return dataTable(rows, {
     columns: ["dimension", "segment", "n", "share", "rmse", "mae", "bias"],
     header: {dimension: "Dimension", segment: "Unseen in training", n: "Rows", share: "Share of volume", rmse: "RMSE", mae: "MAE", bias: "Bias (actual − predicted)"},
-    format: {share, rmse: (x) => usd(x), mae: (x) => usd(x), bias: (x) => signedUsd(x)},
+    format: {share, rmse: dollars, mae: dollars, bias: orDash(signedUsd)},
   });
 }

@@ -194,6 +194,26 @@ export function meanShiftChart(mon: MonitoringTable, {width}: WidthOption) {
   });
 }
 
+/** Prediction drift's size (|shift| in training target SDs), judged over the trailing window and one day's rows, over the rule's bands. */
+export function predictionShiftChart(mon: MonitoringTable, {width}: WidthOption) {
+  const size = (points: SeriesPoint[]) => points.map((p) => ({date: p.date, value: p.value === null ? null : Math.abs(p.value)}));
+  const sd = (y: number) => `${y.toFixed(2)} SD`;
+  return thresholdChart({
+    title: "Prediction drift: the predictions' mean against the training prices",
+    subtitle: `Line: |mean prediction − training mean price| over the trailing ${mon.settings.window_days} days, in training SDs of the price (judged). Dots: the same from one day's rows.`,
+    yLabel: "|Shift| (training SD)",
+    ariaLabel: "Line chart of the absolute shift of the mean prediction from the training mean price, in training SDs, over yellow and red bands",
+    judged: size(dailySeries(mon, "prediction_shift_trailing_sd")),
+    judgedLabel: trailing(mon),
+    daily: size(dailySeries(mon, "prediction_shift_sd")),
+    dailyLabel: "one day",
+    ...lines(mon, "prediction_shift"),
+    tick: (y) => y.toFixed(2),
+    label: sd,
+    width,
+  });
+}
+
 /** The highest missing rate among the monitored features, with every feature's daily rate for context, over the missing-rate rule's bands. */
 export function missingRateChart(mon: MonitoringTable, {width}: WidthOption) {
   return thresholdChart({

@@ -25,12 +25,13 @@ export function metricReplay(mon: MonitoringTable, id: MetricId): MetricReplay {
   return replays.get(id);
 }
 
-/** A metric's value in its unit, in full: "$10.01", "812 ms", "12", "63.0% of usual", "8.6%". */
+/** A metric's value in its unit, in full: "$10.01", "812 ms", "12", "63.0% of usual", "0.12 SD", "8.6%". */
 export function metricValue(value: number, unit: string): string {
   if (unit === "USD") return usd(value);
   if (unit === "ms") return `${Math.round(value)} ms`;
   if (unit === "alerts") return int(value);
   if (unit.startsWith("% of ")) return `${value.toFixed(1)}% ${unit.slice(2)}`;
+  if (unit === "training SD") return `${value.toFixed(2)} SD`;
   return `${value.toFixed(1)}%`;
 }
 

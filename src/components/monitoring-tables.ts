@@ -94,8 +94,9 @@ export function dailySeriesDownload(mon: MonitoringTable): HTMLParagraphElement 
     "monitoring-daily.csv",
     mon.daily,
     keyColumns([
-      "date", "day", "n", "rmse", "mae", "bias", "window_n", "rmse_trailing", "mae_trailing", "latency_p50", "latency_p95", "latency_n",
+      "date", "day", "n", "labelled", "rmse", "mae", "bias", "window_n", "window_labelled_n", "rmse_trailing", "mae_trailing", "latency_p50", "latency_p95", "latency_n",
       "missing_all_pct", "missing_max_pct", "missing_max_trailing_pct", "missing_max_trailing_feature", "mean_shift_max_pct", "mean_shift_max_trailing_pct", "mean_shift_max_trailing_feature",
+      "prediction_shift_sd", "prediction_shift_trailing_sd",
       "volume_baseline", "volume_pct", "underpriced_usd", "overpriced_usd", "revenue_usd", "mispricing_pct", "mispricing_trailing_pct",
     ]),
   );

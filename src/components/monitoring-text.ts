@@ -34,6 +34,7 @@ export function monitoringContents(mon: MonitoringTable): ContentsEntry[] {
     {id: "would-this-monitoring-have-caught-the-problem", title: "Would it have caught the problem?", conclusion: `${c.caught} ${c.alert_load}`},
     {id: "prediction-accuracy", title: "Prediction accuracy", conclusion: c.window},
     {id: "feature-drift", title: "Feature drift", conclusion: c.drift},
+    {id: "prediction-drift", title: "Prediction drift", conclusion: c.prediction},
     {id: "volume-and-latency", title: "Volume and latency", conclusion: c.latency},
     {id: "business-impact", title: "Business impact", conclusion: c.impact},
   ];

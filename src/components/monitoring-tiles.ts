@@ -31,7 +31,7 @@ export function replayCards(mon: MonitoringTable): HTMLDivElement {
   const rmse = metricReplay(mon, "rmse");
   return kpiCards([
     {title: "First red alert", value: first ? first.date : "none", note: first ? `day ${first.day} of ${days}: ${first.metrics.map((m) => rule(mon, m).name).join(", ")}` : "no rule went red"},
-    {title: "First red on RMSE", value: rmse.first_red ?? "none", note: `${rmse.no_data_days} days without enough rows to judge`},
+    {title: "First red on RMSE", value: rmse.first_red ?? "none", note: `${rmse.no_data_days} days without enough ${mon.daily.some((d) => d.n > d.labelled) ? "labelled rows (or any label of the day)" : "rows"} to judge`},
     {title: "Days with a red alert", value: `${int(red_days)} of ${int(days)}`, note: `${int(perDay.reduce((n, d) => n + d.total, 0))} alerts from the metric rules in all`},
     {title: "Days over the rollback line", value: int(perDay.filter((d) => d.total > rollback).length), note: `more than ${rollback} alerts in a day`},
   ]);

@@ -1,4 +1,5 @@
 import type {DriftReport, DriftTable} from "../../loaders/drift/index.js";
+import type {MonitoringTable} from "../../loaders/monitoring/index.js";
 import type {InputSummary} from "../../loaders/pipeline/index.js";
 import type {PerformanceTable} from "../../loaders/performance/index.js";
 import {int, num, pct, signedPct, usd} from "../shared/format.js";
@@ -23,6 +24,19 @@ export function productionLogNotes(summary: InputSummary): string {
     (summary.has_units_sold ? "" : " No `units_sold` column: business impact cannot be computed.") +
     (summary.has_latency ? "" : " No `latency_ms` column: latency cannot be monitored.")
   );
+}
+
+/**
+ * The rows whose actual price has not arrived (empty or NA in the log), as a
+ * sentence after the log's description, or nothing when every row is
+ * labelled. Counted from the monitoring series' days (rows − labelled rows).
+ */
+export function awaitingLabelsNote(mon: MonitoringTable): string {
+  const days = mon.daily.filter((d) => d.n > d.labelled);
+  if (days.length === 0) return "";
+  const rows = days.reduce((sum, d) => sum + d.n - d.labelled, 0);
+  const span = days.length === 1 ? `on ${days[0].date}` : `on ${days.length} days, ${days[0].date} to ${days[days.length - 1].date}`;
+  return ` ${int(rows)} ${rows === 1 ? "row awaits its" : "rows await their"} actual price (${span}): scored and counted for volume, missing values and drift, but not for accuracy until the labels arrive.`;
 }
 
 /** The categories unseen in training with their share of rows, or "none". */

@@ -27,12 +27,28 @@ export function eventfulDays() {
   ]);
 }
 
-/** Every test input: the embedded data, the alternative inputs, and two synthetic folders (one without units_sold and latency_ms). */
+/**
+ * Late labels (issue 22): labelled days, then a day half of whose rows await
+ * their actual price, then three days with none, the middle one with feature
+ * `a` shifted up (predictions 2 training SDs above the training price).
+ */
+export function lateLabelDays() {
+  return run("2026-07-01", [
+    ...days(5, {rows: 30, error: 1}),
+    {rows: 30, error: 1.1, unlabelled: 15},
+    {rows: 30, error: 1, unlabelled: 30},
+    {rows: 30, error: 1, unlabelled: 30, scaleA: 1.5},
+    {rows: 30, error: 1, unlabelled: 30},
+  ]);
+}
+
+/** Every test input: the embedded data, the alternative inputs, and three synthetic folders (one without units_sold and latency_ms, one with late labels). */
 export function monitorInputs(): MonitorInput[] {
   return [
     {name: "embedded data", dir: seedData},
     {name: "alternative inputs", dir: join(root, "test/fixtures/alt-inputs")},
     {name: "synthetic, eventful", dir: writeDataFolder(syntheticInputs(eventfulDays()))},
     {name: "synthetic, no units or latency", dir: writeDataFolder(syntheticInputs(run("2026-06-01", days(6, {rows: 30, error: 1.2})), {latency: false, units: false}))},
+    {name: "synthetic, late labels", dir: writeDataFolder(syntheticInputs(lateLabelDays()))},
   ];
 }

@@ -16,6 +16,8 @@ export interface DaySpec {
   missingA?: number;
   /** Feature `a`'s present values are its training mean × this. */
   scaleA?: number;
+  /** How many of the day's last rows have no actual price yet (late labels, issue 22). */
+  unlabelled?: number;
 }
 
 export const trainMean = {a: 10, b: 5, z: 0.1};
@@ -46,7 +48,7 @@ export function syntheticInputs(days: DaySpec[], options: {latency?: boolean; un
       x[2][r] = trainMean.z;
       const prediction = 2 * (missing ? trainMean.a : a) + trainMean.b + 0.5 * trainMean.z;
       const sign = d.sign === "under" ? 1 : d.sign === "over" ? -1 : i % 2 ? 1 : -1;
-      actualPrice[r] = prediction + sign * d.error;
+      actualPrice[r] = i >= d.rows - (d.unlabelled ?? 0) ? NaN : prediction + sign * d.error;
       date.push(d.date);
       latencyMs[r] = d.latencyMs ?? 50;
       unitsSold[r] = 2;

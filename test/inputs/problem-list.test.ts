@@ -29,7 +29,7 @@ describe("the input check lists every problem of the log at once, as file:line:c
       "P4,2026-13-01,A,B,C,1,2,3", // a bad date
       "P5,2026-10-01,A,,C,1,2,3", // a missing required value
       "P6,2026-10-01,A,B,C,1,2", // a ragged line
-      "P7,,A,B,C,x,2,NA", // three in one record
+      "P7,,A,B,C,x,2,abc", // three in one record
       "",
     ].join("\n");
     const ours = failure(() => parseProductionBytes(bytes(text), features, "log.csv", "m.rds"));
@@ -40,7 +40,7 @@ describe("the input check lists every problem of the log at once, as file:line:c
       "log.csv:6:brand: missing value in a required column",
       "log.csv:7: expected 8 fields, found 7",
       "log.csv:8:date: missing value in a required column",
-      "log.csv:8:actual_price: missing value in a required column",
+      'log.csv:8:actual_price: "abc" is not a number',
       'log.csv:8:f1: "x" is not a number',
     ]);
     expect(failure(() => parseProduction(text, features, "log.csv", "m.rds")).message).toBe(ours.message);
@@ -57,8 +57,9 @@ describe("the input check lists every problem of the log at once, as file:line:c
   });
 
   it("one problem is one line", () => {
-    const text = `${header}\nP1,2026-10-01,A,B,C,1,2,NA\n`;
-    expect(failure(() => parseProductionBytes(bytes(text), features, "log.csv", "m.rds")).message).toBe("log.csv:2:actual_price: missing value in a required column");
+    // An NA actual_price is a label not yet arrived (issue 22); "abc" is a bad value.
+    const text = `${header}\nP1,2026-10-01,A,B,C,1,2,abc\n`;
+    expect(failure(() => parseProductionBytes(bytes(text), features, "log.csv", "m.rds")).message).toBe('log.csv:2:actual_price: "abc" is not a number');
   });
 });
 

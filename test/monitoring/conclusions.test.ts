@@ -36,9 +36,9 @@ describe("would the rules have caught the problem?", async () => {
 
 describe("the other sentences", async () => {
   it("status: all green, or counted by level with the metrics named", async () => {
-    expect(healthy.conclusions.status).toBe("On 2026-05-10, the last day of the log, all 8 metrics are green.");
+    expect(healthy.conclusions.status).toBe("On 2026-05-10, the last day of the log, all 9 metrics are green.");
     const bad = await monitor([...days(6, {rows: 20, error: 1}), ...days(4, {rows: 20, error: 2, latencyMs: 300})]);
-    expect(bad.conclusions.status).toMatch(/^On 2026-05-10, the last day of the log, the 8 metrics stand at \d red \(RMSE, MAE, p95 latency.*\) and \d green\.$/);
+    expect(bad.conclusions.status).toMatch(/^On 2026-05-10, the last day of the log, the 9 metrics stand at \d red \(RMSE, MAE, p95 latency.*\) and \d green\.$/);
   });
 
   it("alert load: counts, new alerts and the rollback line", async () => {
@@ -76,5 +76,16 @@ describe("the other sentences", async () => {
     expect(drifted.conclusions.drift).toMatch(/on 2026-05-10, 1 has a missing rate above 15% \(a\); the largest mean shift is a at \+40\.0% \(yellow\)\./);
     const patchy = await monitor(days(10, {rows: 20, error: 1, missingA: 2}));
     expect(patchy.conclusions.drift).toMatch(/1 has a missing rate above 7\.5% \(a\), none above 15%/);
+  });
+});
+
+describe("prediction drift (issue 22)", async () => {
+  it("green throughout, then a shift on days without labels: counted, dated, and said to need no label", async () => {
+    expect(healthy.conclusions.prediction).toBe(
+      "On 2026-05-10, the mean prediction of the trailing 7 days is +0.010 training SD from the training mean price (green); it stayed within 0.25 SD on all 6 days it was judged. It reads no actual price, so it judges the days whose labels have not arrived.",
+    );
+    // lateLabelDays' shape: the shifted day (a × 1.5, predictions 2 SD up) has no labels, yet the rule judges it.
+    const m = await monitor([...days(5, {rows: 30, error: 1}), {rows: 30, error: 1, unlabelled: 15}, {rows: 30, error: 1, unlabelled: 30}, {rows: 30, error: 1, unlabelled: 30, scaleA: 1.5}, {rows: 30, error: 1, unlabelled: 30}]);
+    expect(m.conclusions.prediction).toMatch(/^On 2026-05-09, the mean prediction of the trailing 7 days is \+0\.296 training SD from the training mean price \(yellow\); it was yellow on 2 days of the 6 days judged \(first past 0\.25 SD on 2026-05-08\)\./);
   });
 });

@@ -29,7 +29,7 @@ describe("calendar and windows", async () => {
     const day = (errors: number[]) => {
       const e = emptyErrorSums();
       for (const x of errors) addError(e, 10, x);
-      return {rows: errors.length, errors: e, features: [], impact: {underpriced: 0, overpriced: 0, revenue: 0, units: 0}};
+      return {rows: errors.length, errors: e, features: [], impact: {underpriced: 0, overpriced: 0, revenue: 0, units: 0}, predictionSum: 0};
     };
     const p = pool([day([1, -1, 1, -1, 1, -1, 1, -1]), day([3, -3])]);
     expect(p.rows).toBe(10);

@@ -48,7 +48,7 @@ describe("monitoring-spec.json", async () => {
   });
 
   it("defines every metric of the brief's four groups, with both levels and the brief's response times", async () => {
-    expect(spec.metrics.map((m) => m.id).sort()).toEqual(["alerts_per_day", "latency_p95", "mae", "mean_shift", "mispricing", "missing_rate", "rmse", "volume"]);
+    expect(spec.metrics.map((m) => m.id).sort()).toEqual(["alerts_per_day", "latency_p95", "mae", "mean_shift", "mispricing", "missing_rate", "prediction_shift", "rmse", "volume"]);
     expect(new Set(spec.metrics.map((m) => m.group))).toEqual(new Set(["accuracy", "drift", "volume_and_latency", "business"]));
     expect(spec.levels.yellow.response_hours).toBe(4);
     expect(spec.levels.red.response_hours).toBe(1);

@@ -41,13 +41,16 @@ describe("monitoring-spec.json's test vectors", () => {
       ["mae", "red"],
       ["mean_shift", "red"],
       ["missing_rate", "red"],
+      // Issue 22's prediction drift: the last window's mean prediction is well within 0.25 training SD of the training mean price.
+      ["prediction_shift", "green"],
       ["latency_p95", "green"],
       ["volume", "green"],
       ["mispricing", "green"],
       ["alerts_per_day", "red"],
     ]);
     expect(last[0].value).toBeCloseTo(11.260744616955236, 10);
-    expect(last[7].value).toBe(12);
+    // Still 12: the new rule is green on the last day, so it adds no alert.
+    expect(last[8].value).toBe(12);
   });
 
   it("are made for every test input, each judged like the replay", async () => {

@@ -65,9 +65,10 @@ export class FastRowReader {
   private readonly tiers = new Interner();
   private readonly breakByte: number;
   private readonly breakLength: number;
-  /** Each field's numeric column (null for text), and whether it may be missing. */
+  /** Each field's numeric column (null for text); any numeric field may be missing (empty or NA). */
   private numeric: (Float64Array | null)[];
-  private readonly optional: Uint8Array;
+  /** 1 at the actual_price field: its bytes are recorded for scores.csv. */
+  private readonly isActual: Uint8Array;
   /** When set, [start, end) of each row's id fields in the buffer, `spanColumns` pairs a row. */
   spans: Int32Array | null = null;
 
@@ -82,7 +83,7 @@ export class FastRowReader {
     this.roles = fieldRoles(layout);
     this.breakByte = mode === crBreak || mode === crlfBreak ? cr : lf;
     this.breakLength = mode === crlfBreak ? 2 : 1;
-    this.optional = Uint8Array.from(this.roles, (role) => (role === actualPrice ? 0 : 1));
+    this.isActual = Uint8Array.from(this.roles, (role) => (role === actualPrice ? 1 : 0));
     this.numeric = this.numericColumns();
   }
 
@@ -102,7 +103,7 @@ export class FastRowReader {
   read(buf: Buffer, p: number, r: number): number {
     const roles = this.roles;
     const numeric = this.numeric;
-    const optional = this.optional;
+    const isActual = this.isActual;
     const fieldCount = roles.length;
     const breakByte = this.breakByte;
     const breakLength = this.breakLength;
@@ -116,12 +117,11 @@ export class FastRowReader {
         let q: number;
         const start = p;
         const c = buf[p];
+        // Every numeric field may be missing: a feature is imputed, and a missing actual_price is a label not yet arrived.
         if (c === comma || c === lf || c === cr) {
-          if (optional[k] === 0) return -1;
           value = NaN;
           q = p;
         } else if (c === letterN && buf[p + 1] === letterA) {
-          if (optional[k] === 0) return -1;
           value = NaN;
           q = p + 2;
         } else {
@@ -137,7 +137,7 @@ export class FastRowReader {
           p = q + 1;
         }
         column[r] = value;
-        if (spans !== null && optional[k] === 0) {
+        if (spans !== null && isActual[k] === 1) {
           const s = (r * spanColumns + actualSpan) * 2;
           spans[s] = start;
           spans[s + 1] = q;

@@ -192,10 +192,8 @@ function numbersOf(f: Field, data: ProductionData): Float64Array | null {
 function fill(f: Field, cursor: ColumnCursor, n: number, data: ProductionData, at: number, mark: Uint8Array, decoded: unknown[], dayChecks: Map<string, boolean>): boolean {
   const numbers = numbersOf(f, data);
   if (numbers !== null) {
-    if (cursor.takeNumbers(n, numbers, mark, at)) return false;
-    if (f.role !== "actual_price") return true;
-    for (let i = at; i < at + n; ++i) if (mark[i] === isNull) return false;
-    return true;
+    // A null is a missing value in every numeric column: a feature is imputed, an actual_price awaits its label.
+    return !cursor.takeNumbers(n, numbers, mark, at);
   }
   cursor.takeValues(n, decoded, mark, at);
   switch (f.role) {
@@ -258,7 +256,7 @@ function check(f: Field, mark: number, v: unknown, dayChecks: Map<string, boolea
       if (mark === isNull || v === "" || v === "NA") return missing;
       return typeof v === "string" && isDay(v, dayChecks) ? null : `"${clip(String(v))}" is not a date (expected YYYY-MM-DD)`;
     default:
-      if (mark === isNull) return f.role === "actual_price" ? missing : null;
+      if (mark === isNull) return null;
       return mark === notFinite ? `"${String(v)}" is not a number` : null;
   }
 }
