@@ -63,7 +63,7 @@ async function checkPage(browser: Browser, base: string, page: SitePage): Promis
   const uncaught: string[] = [];
   tab.on("pageerror", (error) => uncaught.push(error.message.split("\n")[0]));
   try {
-    await tab.goto(pageUrl(base, page), {waitUntil: "load"});
+    await tab.goto(pageUrl(base, page), {waitUntil: "domcontentloaded"});
     const settled = await tab
       .waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: settleMs})
       .then(() => true)
