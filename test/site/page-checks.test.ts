@@ -94,11 +94,16 @@ describe("full builds", () => {
     expect(existsSync(stale)).toBe(false);
   });
 
-  it("fail on a runtime error with its src/ line and keep dist/ as it was", () => {
+  it("fail on a runtime error or an uncaught exception with its src/ line and keep dist/ as it was", () => {
     const published = project.read("dist/performance.html");
     rmSync(project.path("src/notes.md"));
+    // An uncaught exception outside any cell: a page's own script.
+    project.write("src/risk.md", `${project.read("src/risk.md")}\n<script>setTimeout(() => { throw new Error("late boom on the risk page"); });</script>\n`);
+    const lastLine = project.read("src/risk.md").split("\n").length - 1;
     const run = buildWith("src/performance.md", "${usd(perf.overall.rmse)}", "${usd(perf.overal.rmse)}");
-    expect(run.stderr).toBe("error: src/performance.md:42:34: TypeError: Cannot read properties of undefined (reading 'rmse')\n");
+    expect(run.stderr).toBe(
+      `error: src/performance.md:42:34: TypeError: Cannot read properties of undefined (reading 'rmse')\nerror: src/risk.md:${lastLine}:45: uncaught late boom on the risk page\n`,
+    );
     expect(run.status).toBe(1);
     expect(project.read("dist/performance.html")).toBe(published);
     expect(existsSync(project.path("dist/notes.html"))).toBe(true);
