@@ -37,8 +37,8 @@ export function pageCells(text: string, path: string): PageCell[] {
     const html = rule ? rule(tokens, idx, options, context, self) : "";
     const token = tokens[idx];
     const added = context.code.length > before ? context.code[context.code.length - 1] : null;
-    const live = kind === "inline" || /^(js|ts|jsx|tsx)\b/.test(token.info.trim()) || added !== null;
-    if (live) seen.push({kind, content: token.content, map: token.map, html, code: added ? {id: added.id, node: added.node} : null});
+    // A cell is code Framework runs, or tried to and could not compile; a fence it only shows (```js run=false, ```css) is none.
+    if (added !== null || html.includes("observablehq--error")) seen.push({kind, content: token.content, map: token.map, html, code: added ? {id: added.id, node: added.node} : null});
     return html;
   };
   const md = createMarkdownIt({
@@ -66,7 +66,7 @@ export function pageCells(text: string, path: string): PageCell[] {
       at = positionAt(starts, offset);
     }
     const error = code ? null : /SyntaxError: ([^<]*)</.exec(html);
-    return {id: code?.id ?? null, kind, input: code?.node.input ?? content, ...at, node: code?.node ?? null, syntaxError: error ? unescapeHtml(error[1]) : code ? null : "does not compile"};
+    return {id: code?.id ?? null, kind, input: code?.node.input ?? content, ...at, node: code?.node ?? null, syntaxError: code ? null : error ? unescapeHtml(error[1]) : "does not compile"};
   });
 }
 

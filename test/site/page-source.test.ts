@@ -21,6 +21,10 @@ const page = [
   "const x = 1 +;", // 15
   "```", // 16
   "",
+  "```js run=false",
+  "shown only = ;",
+  "```",
+  "",
 ].join("\n");
 
 describe("a page's cells", () => {
@@ -35,6 +39,7 @@ describe("a page's cells", () => {
       ["inline", 12, 40],
       ["block", 15, 1],
     ]);
+    // A block Framework only shows (run=false) is no cell, and no syntax error.
     const id = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 8);
     expect(cells[0].id).toBe(id("perf.n"));
     // The same code twice: Framework numbers the second.
