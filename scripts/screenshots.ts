@@ -23,6 +23,10 @@ const shots: Shot[] = [
   {file: "overview.png", path: "/index.html", scheme: "light", media: "screen", width: 1280, height: 900},
   {file: "monitoring.png", path: "/monitoring.html", scheme: "light", media: "screen", width: 1280, height: 900, from: "dashboard-status-on-the-last-day"},
   {file: "monitoring-dark.png", path: "/monitoring.html", scheme: "dark", media: "screen", width: 1280, height: 900, from: "dashboard-status-on-the-last-day"},
+  {file: "drift-mix.png", path: "/drift.html", scheme: "light", media: "screen", width: 1280, height: 1400, from: "category-and-brand-mix"},
+  {file: "drift-target.png", path: "/drift.html", scheme: "light", media: "screen", width: 1280, height: 1400, from: "target-drift-actual-prices"},
+  {file: "drift-prediction.png", path: "/drift.html", scheme: "light", media: "screen", width: 1280, height: 1400, from: "prediction-drift"},
+  {file: "monitoring-prediction.png", path: "/monitoring.html", scheme: "light", media: "screen", width: 1280, height: 1100, from: "prediction-drift"},
   {file: "memo-print.png", path: "/memo.html", scheme: "light", media: "print", width: 816, height: "page"},
 ];
 
