@@ -69,7 +69,7 @@ function someDays(days: readonly string[]): string {
 }
 
 /**
- * "30 days from 2026-10-01 to 2026-10-30, each with rows", or "45 calendar
+ * "30 days from 2026-10-01 to 2026-10-30, with rows on every day", or "45 calendar
  * days from 2026-12-10 to 2027-01-23, 43 of them with rows (none on
  * 2026-12-25 and 2027-01-01)": the calendar span first, then its days with
  * rows, so a count of days never means two things.
@@ -77,7 +77,7 @@ function someDays(days: readonly string[]): string {
 export function daysText(s: DaySpanFacts): string {
   if (s.calendar_days === 1) return `1 day, ${s.first}`;
   const span = `from ${s.first} to ${s.last}`;
-  if (s.days_without_rows.length === 0) return `${s.calendar_days} days ${span}, each with rows`;
+  if (s.days_without_rows.length === 0) return `${s.calendar_days} days ${span}, with rows on every day`;
   const some = s.days_with_rows === 1 ? "1 of them" : `${s.days_with_rows} of them`;
   return `${s.calendar_days} calendar days ${span}, ${some} with rows (none on ${someDays(s.days_without_rows)})`;
 }

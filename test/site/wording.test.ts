@@ -15,7 +15,7 @@ import {days, run, syntheticInputs} from "../builders/monitoring-inputs.js";
 describe("days: one wording on every page", () => {
   it("names the calendar span, the days with rows and the days without, right at 0, 1, 2 and many", () => {
     expect(daysText(daySpan(["2026-10-01"]))).toBe("1 day, 2026-10-01");
-    expect(daysText(daySpan(["2026-10-02", "2026-10-01"]))).toBe("2 days from 2026-10-01 to 2026-10-02, each with rows");
+    expect(daysText(daySpan(["2026-10-02", "2026-10-01"]))).toBe("2 days from 2026-10-01 to 2026-10-02, with rows on every day");
     expect(daysText(daySpan(["2026-10-01", "2026-10-03"]))).toBe("3 calendar days from 2026-10-01 to 2026-10-03, 2 of them with rows (none on 2026-10-02)");
     expect(daysText(daySpan(["2026-10-01", "2026-10-04"]))).toBe("4 calendar days from 2026-10-01 to 2026-10-04, 2 of them with rows (none on 2026-10-02 and 2026-10-03)");
     expect(daysText(daySpan(["2026-10-01", "2026-10-07"]))).toBe(
