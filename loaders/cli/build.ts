@@ -60,11 +60,15 @@ runCli(async () => {
     if (result.status !== 0) throw new InputError(buildFailure(log));
     const broken = pagesWithErrorCells(temp);
     if (broken.length > 0) throw new InputError(`build failed: ${broken.join("; ")}`);
-    let checked = "";
+    // Said on the build's own line, so a build published without the check never reads as checked.
+    let checked = " (no render check: asked for)";
     if (renderChecked) {
       const started = performance.now();
       const check = await renderCheck(temp, sitePages());
-      if ("skipped" in check) process.stderr.write(`warning: render check skipped: ${check.skipped}\n`);
+      if ("skipped" in check) {
+        process.stderr.write(`warning: render check skipped: ${check.skipped}\n`);
+        checked = " (no render check: no browser)";
+      }
       else if (check.problems.length > 0) throw new InputError(check.problems.join("\n"));
       else checked = ` (render check: ${check.pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s)`;
     }
