@@ -27,12 +27,12 @@ function buildWith(file: string, from: string, to: string) {
 }
 
 /**
- * "LINE:COL" (1-based) of `text` in the page, `offset` characters in: the
- * place the build must name, found in the page as it stands, so editing a
- * page does not break the test.
+ * "LINE:COL" (1-based) of `text` in the page once `from` is replaced by
+ * `text`, `offset` characters in: the place the build must name, found in
+ * the page as it stands, so editing a page does not break the test.
  */
-function place(file: string, text: string, offset = 0): string {
-  const source = project.read(file);
+function place(file: string, from: string, text: string, offset = 0): string {
+  const source = project.read(file).replace(from, text);
   const at = source.indexOf(text);
   if (at < 0) throw new Error(`${file} no longer holds ${text}`);
   const before = source.slice(0, at + offset);
@@ -46,7 +46,7 @@ describe("a mistake visible in a page's code stops the build before Framework ru
   });
 
   it("a syntax error in a js block", () => {
-    const at = place("src/drift.md", "const s = report.settings;", "const s = report.settings +".length);
+    const at = place("src/drift.md", "const s = report.settings;", "const s = report.settings +;", "const s = report.settings +".length);
     const run = buildWith("src/drift.md", "const s = report.settings;", "const s = report.settings +;");
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`error: src/drift.md:${at}: SyntaxError: Unexpected token\n`);
@@ -54,7 +54,7 @@ describe("a mistake visible in a page's code stops the build before Framework ru
   });
 
   it("a syntax error in an inline expression", () => {
-    const line = place("src/performance.md", "${int(perf.n)} scored").split(":")[0];
+    const line = place("src/performance.md", "${int(perf.n)} scored", "${int(perf.n} scored").split(":")[0];
     const run = buildWith("src/performance.md", "${int(perf.n)} scored", "${int(perf.n} scored");
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^error: src/performance\\.md:${line}:\\d+: SyntaxError: .+\\n$`));
@@ -116,7 +116,7 @@ describe("full builds", () => {
     project.write("src/risk.md", `${project.read("src/risk.md")}\n<script>setTimeout(() => { throw new Error("late boom on the risk page"); });</script>\n`);
     const lastLine = project.read("src/risk.md").split("\n").length - 1;
     // The column of `.rmse`, the property read from undefined.
-    const at = place("src/performance.md", "${usd(perf.overall.rmse)}", "${usd(perf.overal".length);
+    const at = place("src/performance.md", "${usd(perf.overall.rmse)}", "${usd(perf.overal.rmse)}", "${usd(perf.overal".length);
     const run = buildWith("src/performance.md", "${usd(perf.overall.rmse)}", "${usd(perf.overal.rmse)}");
     expect(run.stderr).toBe(
       `error: src/performance.md:${at}: TypeError: Cannot read properties of undefined (reading 'rmse')\nerror: src/risk.md:${lastLine}:45: uncaught late boom on the risk page\n`,
