@@ -139,23 +139,27 @@ function judgeSubjects(rule: MetricDefinition, observed: readonly {subject: stri
 /** The rows behind a metric's value on day i (see JobMetric.n). */
 function rowsOf(rule: MetricDefinition, table: MonitoringTable, i: number, statuses: readonly MetricStatus[]): number {
   const d = table.daily[i];
-  if (needsLabels(rule.id)) return d.window_labelled_n;
+  if (needsLabels(rule)) return d.window_labelled_n;
   if (rule.id === "latency_p95") return d.latency_n;
   if (rule.id === "volume") return d.n;
   if (rule.id === "alerts_per_day") return statuses.filter((s) => s.metric !== "alerts_per_day").reduce((sum, s) => sum + s.subjects, 0);
   return d.window_n;
 }
 
-/** The rules that read actual_price: they pool only the labelled rows, and a day whose rows all await their labels reads no data. */
-export function needsLabels(id: MetricId): boolean {
-  return id === "rmse" || id === "mae" || id === "mispricing";
+/**
+ * The rules that read actual_price, as their data source says (so a new rule
+ * on the label is covered without a list to update): they pool only the
+ * labelled rows, and a day whose rows all await their labels reads no data.
+ */
+function needsLabels(rule: MetricDefinition): boolean {
+  return rule.data_source.columns.includes("actual_price");
 }
 
 /** Why a metric reads no data on day i, from the same figures the replay judged. */
 function noDataReason(rule: MetricDefinition, table: MonitoringTable, i: number, n: number): string {
   const min = rule.window.min_rows;
   const d = table.daily[i];
-  if (needsLabels(rule.id)) {
+  if (needsLabels(rule)) {
     if (!d.labels_today) return `no labels yet: none of the day's ${d.n} rows has its actual_price`;
     const waiting = d.window_n - d.window_labelled_n;
     if (min !== null && n < min && waiting > 0) return `${n} labelled rows in the ${rule.window.days}-day window, fewer than ${min} (no labels yet for ${waiting} more)`;
