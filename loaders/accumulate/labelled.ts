@@ -1,5 +1,5 @@
 import type {Accumulation} from "./accumulation.js";
-import {codedColumns, type CodedColumn, type Rows} from "./rows.js";
+import {Coder, codedColumns, type CodedColumn, type Rows} from "./rows.js";
 
 /**
  * The labelled part of the log: what the accuracy figures read (issue 22).
@@ -29,21 +29,12 @@ export function labelledRows(rows: Rows): Rows {
     for (let k = 0; k < n; ++k) out[k] = column[keep[k]];
     return out;
   };
+  // Coded afresh, as the pass codes a log: in order of first appearance among the kept rows.
   const recode = (column: CodedColumn): CodedColumn => {
+    const coder = new Coder();
     const codes = new Uint32Array(n);
-    const values: string[] = [];
-    const next = new Map<number, number>();
-    for (let k = 0; k < n; ++k) {
-      const old = column.codes[keep[k]];
-      let code = next.get(old);
-      if (code === undefined) {
-        code = values.length;
-        next.set(old, code);
-        values.push(column.values[old]);
-      }
-      codes[k] = code;
-    }
-    return {codes, values};
+    for (let k = 0; k < n; ++k) codes[k] = coder.code(column.values[column.codes[keep[k]]]);
+    return {codes, values: coder.values};
   };
   const [date, category, brand, priceTier] = codedColumns.map((c) => recode(rows[c]));
   return {

@@ -114,7 +114,7 @@ export class RowsBuilder {
 }
 
 /** Numbers the distinct values of a text column in order of appearance. */
-class Coder {
+export class Coder {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
   private last: string | null = null;
